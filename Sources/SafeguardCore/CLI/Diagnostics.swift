@@ -1,0 +1,75 @@
+import Foundation
+
+/// Unbuffered writes to standard error: diagnostics must appear even if the process dies next.
+public final class StandardError: @unchecked Sendable {
+    public static let shared = StandardError()
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(STDERR_FILENO, buf.baseAddress! + off, buf.count - off)
+                if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+    }
+}
+
+/// Reports bad input lines as `tool: FILE:LINE: message`, keeps the count
+/// that decides the exit code, and copies each bad line to `--rejects`.
+/// Messages name the line and the field, never the field's value when it may be personal.
+public final class Diagnostics {
+    public let tool: String
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
+    var rejects: OutputSink?
+    var rejectsPath: String?
+
+    public init(tool: String) { self.tool = tool }
+
+    public func openRejects(path: String) throws {
+        rejects = OutputSink(fd: try SafeFile.create(path: path), name: path)
+        rejectsPath = path
+    }
+
+    public func closeRejects() throws {
+        guard let r = rejects else { return }
+        try r.flush()
+        if fsync(r.fd) != 0 && errno != EINVAL {
+            throw OutputError(description: "cannot sync \(r.name): \(String(cString: strerror(errno)))", exitCode: .ioError)
+        }
+        close(r.fd)
+        rejects = nil
+    }
+
+    /// A bad line: reported, counted, and its exact bytes kept in the rejects file.
+    public func reject(_ file: String, _ line: Int, _ message: String, raw: UnsafeBufferPointer<UInt8>?) throws {
+        error(file, line, message)
+        if let r = rejects, let raw {
+            try r.write(raw)
+            try r.write([0x0A])
+        }
+    }
+
+    public func reject(_ file: String, _ line: Int, _ message: String, raw: [UInt8]) throws {
+        try raw.withUnsafeBufferPointer { try reject(file, line, message, raw: $0) }
+    }
+
+    /// Starts the rejects copy of an over-long line; its bytes follow through `rejectChunk`.
+    func rejectChunk(_ bytes: UnsafeBufferPointer<UInt8>) throws { try rejects?.write(bytes) }
+    func endRejectedLine() throws { try rejects?.write([0x0A]) }
+
+    public func error(_ file: String, _ line: Int, _ message: String) {
+        errorCount += 1
+        StandardError.shared.write("\(tool): \(file):\(line): \(message)\n")
+    }
+
+    public func warning(_ message: String) {
+        warningCount += 1
+        StandardError.shared.write("\(tool): warning: \(message)\n")
+    }
+
+    public func note(_ message: String) {
+        StandardError.shared.write("\(tool): \(message)\n")
+    }
+}

@@ -1,0 +1,128 @@
+/// Reads typed fields out of a record, with errors that name the field
+/// (`field subject.dob: ...`). Values of free-text and date fields are never
+/// echoed in messages: they may be personal data.
+public struct FieldReader {
+    public let object: JSONObject
+    let path: String
+
+    public init(_ object: JSONObject, path: String = "") {
+        self.object = object
+        self.path = path
+    }
+
+    func name(_ key: String) -> String { path + key }
+    func fail(_ key: String, _ message: String) -> RecordError { RecordError("field \(name(key)): \(message)") }
+
+    func present(_ key: String) -> JSONValue? {
+        guard let v = object[key], v != .null else { return nil }
+        return v
+    }
+
+    func required(_ key: String) throws -> JSONValue {
+        guard let v = present(key) else { throw RecordError("field \(name(key)) is missing") }
+        return v
+    }
+
+    /// Every key must be one the record kind defines: a typo is an error, not data silently ignored.
+    public func allowOnly(_ keys: [String]) throws {
+        for k in object.keys where !keys.contains(k) {
+            let shown = k.count > 40 ? String(k.prefix(40)) + "…" : k
+            throw RecordError("field \(name(shown)) is not part of this record kind; the fields are: \(keys.joined(separator: ", "))")
+        }
+    }
+
+    public func string(_ key: String) throws -> String {
+        let v = try required(key)
+        guard let s = v.stringValue else { throw fail(key, "must be a string, found \(v.typeName)") }
+        return s
+    }
+
+    public func optionalString(_ key: String) throws -> String? {
+        guard present(key) != nil else { return nil }
+        return try string(key)
+    }
+
+    public func bool(_ key: String) throws -> Bool {
+        let v = try required(key)
+        guard let b = v.boolValue else { throw fail(key, "must be true or false, found \(v.typeName)") }
+        return b
+    }
+
+    public func int(_ key: String, in range: ClosedRange<Int>) throws -> Int {
+        let v = try required(key)
+        guard let n = v.intValue else { throw fail(key, "must be a whole number, found \(v.typeName == "a number" ? "a fraction" : v.typeName)") }
+        guard range.contains(n) else { throw fail(key, "must be from \(range.lowerBound) to \(range.upperBound)") }
+        return n
+    }
+
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard present(key) != nil else { return nil }
+        return try int(key, in: range)
+    }
+
+    public func date(_ key: String) throws -> CivilDate {
+        let s = try string(key)
+        guard let d = CivilDate(s) else { throw fail(key, "is not a real date; write it as yyyy-mm-dd") }
+        return d
+    }
+
+    public func optionalDate(_ key: String) throws -> CivilDate? {
+        guard present(key) != nil else { return nil }
+        return try date(key)
+    }
+
+    public func id(_ key: String) throws -> RecordID {
+        let s = try string(key)
+        guard let id = RecordID(s) else { throw fail(key, "is not a valid id; \(RecordID.rule)") }
+        return id
+    }
+
+    public func code<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C {
+        let s = try string(key)
+        guard let c = C(rawValue: s) else { throw fail(key, C.unknownMessage(s)) }
+        return c
+    }
+
+    public func optionalCode<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C? {
+        guard present(key) != nil else { return nil }
+        return try code(key, type)
+    }
+
+    public func stringArray(_ key: String) throws -> [String] {
+        let v = try required(key)
+        guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
+        return try items.enumerated().map { k, item in
+            guard let s = item.stringValue else { throw RecordError("field \(name(key))[\(k)]: must be a string, found \(item.typeName)") }
+            return s
+        }
+    }
+
+    /// An array of codes, each known and none repeated.
+    public func codes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C] {
+        try unique(key, try stringArray(key).enumerated().map { k, s in
+            guard let c = C(rawValue: s) else { throw RecordError("field \(name(key))[\(k)]: \(C.unknownMessage(s))") }
+            return c
+        })
+    }
+
+    public func unique<T: Hashable>(_ key: String, _ items: [T]) throws -> [T] {
+        var seen = Set<T>()
+        for item in items where !seen.insert(item).inserted {
+            throw fail(key, "lists the same value twice")
+        }
+        return items
+    }
+
+    public func object(_ key: String) throws -> FieldReader {
+        let v = try required(key)
+        guard let o = v.objectValue else { throw fail(key, "must be an object, found \(v.typeName)") }
+        return FieldReader(o, path: name(key) + ".")
+    }
+
+    public func country(_ key: String) throws -> Country? {
+        guard present(key) != nil else { return nil }
+        let s = try string(key)
+        guard let c = Country(s) else { throw fail(key, Country.unknownMessage(s)) }
+        return c
+    }
+}

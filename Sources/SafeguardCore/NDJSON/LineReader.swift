@@ -1,0 +1,115 @@
+import Foundation
+
+/// One line of input, without its terminator. `bytes` is only valid inside
+/// the callback that receives it: copy what you keep.
+public struct InputLine {
+    public let number: Int
+    /// The line with any trailing CR removed (and a leading BOM on line 1).
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// The exact bytes as read, terminator excluded: what `--rejects` keeps.
+    public let raw: UnsafeBufferPointer<UInt8>
+    /// Set when the line was longer than the limit; `bytes` and `raw` are then empty.
+    public let overlongLength: Int?
+}
+
+/// Reads lines from a file descriptor in chunks, never loading a whole file.
+/// A line longer than `maxLineBytes` is skipped in bounded memory and reported
+/// with its length; its bytes go to `overflowSink` (for `--rejects`) as they stream past.
+public final class LineReader {
+    public static let defaultMaxLineBytes = 16 << 20
+
+    let fd: Int32
+    let maxLineBytes: Int
+    var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var start = 0, filled = 0
+    var lineNumber = 0
+    var eof = false
+    public var overflowSink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+
+    public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.fd = fd
+        self.maxLineBytes = maxLineBytes
+        capacity = min(1 << 20, maxLineBytes + 1)
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Calls `body` for every line. Throws the errno of a failed read.
+    public func forEachLine(_ body: (InputLine) throws -> Void) throws {
+        while true {
+            // Look for a newline in what is buffered.
+            if filled > start, let nl = memchr(buffer + start, 0x0A, filled - start) {
+                let end = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                try emit(from: start, to: end, body)
+                start = end + 1
+                continue
+            }
+            if eof {
+                if filled > start { try emit(from: start, to: filled, body) }
+                start = 0; filled = 0
+                return
+            }
+            // Make room: slide the partial line to the front, or grow, or overflow.
+            if start > 0 {
+                memmove(buffer, buffer + start, filled - start)
+                filled -= start; start = 0
+            }
+            if filled == capacity {
+                if capacity <= maxLineBytes {
+                    let newCapacity = min(capacity * 2, maxLineBytes + 1)
+                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+                    grown.update(from: buffer, count: filled)
+                    buffer.deallocate()
+                    buffer = grown; capacity = newCapacity
+                } else {
+                    try skipOverlongLine(body)
+                    continue
+                }
+            }
+            try fill()
+        }
+    }
+
+    func fill() throws {
+        while true {
+            let n = read(fd, buffer + filled, capacity - filled)
+            if n > 0 { filled += n; return }
+            if n == 0 { eof = true; return }
+            if errno == EINTR { continue }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// The buffer is full with no newline: stream the rest of the line to the sink.
+    func skipOverlongLine(_ body: (InputLine) throws -> Void) throws {
+        var total = 0
+        while true {
+            if let nl = memchr(buffer + start, 0x0A, filled - start) {
+                let end = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                overflowSink?(UnsafeBufferPointer(start: buffer + start, count: end - start))
+                total += end - start
+                start = end + 1
+                break
+            }
+            overflowSink?(UnsafeBufferPointer(start: buffer + start, count: filled - start))
+            total += filled - start
+            start = 0; filled = 0
+            if eof { break }
+            try fill()
+        }
+        lineNumber += 1
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        try body(InputLine(number: lineNumber, bytes: empty, raw: empty, overlongLength: total))
+    }
+
+    func emit(from s: Int, to e: Int, _ body: (InputLine) throws -> Void) throws {
+        lineNumber += 1
+        let raw = UnsafeBufferPointer(start: buffer + s, count: e - s)
+        var a = s, z = e
+        if z > a, buffer[z - 1] == 0x0D { z -= 1 }
+        if lineNumber == 1, z - a >= 3, buffer[a] == 0xEF, buffer[a + 1] == 0xBB, buffer[a + 2] == 0xBF { a += 3 }
+        try body(InputLine(number: lineNumber, bytes: UnsafeBufferPointer(start: buffer + a, count: z - a), raw: raw, overlongLength: nil))
+    }
+}

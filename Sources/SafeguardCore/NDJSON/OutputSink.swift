@@ -1,0 +1,60 @@
+import Foundation
+
+/// A failure writing output: exit 74, or 73 when the file cannot be created.
+public struct OutputError: Error, CustomStringConvertible {
+    public let description: String
+    public let exitCode: ExitCode
+}
+
+/// A buffered writer to a file descriptor. A reader that went away (EPIPE,
+/// as with `| head -1`) ends the process quietly: that is not an error for a filter.
+public final class OutputSink {
+    public let fd: Int32
+    public let name: String
+    var buffer: [UInt8] = []
+    let flushAt: Int
+
+    public init(fd: Int32, name: String, bufferSize: Int = 1 << 16) {
+        self.fd = fd
+        self.name = name
+        flushAt = bufferSize
+        buffer.reserveCapacity(bufferSize + 4096)
+    }
+
+    public static func standardOutput() -> OutputSink { OutputSink(fd: STDOUT_FILENO, name: "standard output") }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    /// Writes one record as one line.
+    public func write(record: JSONValue) throws {
+        JSONWriter.write(record, into: &buffer)
+        buffer.append(0x0A)
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    public func flush() throws {
+        try buffer.withUnsafeBytes { try OutputSink.writeAll(fd: fd, $0, name: name) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, name: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n >= 0 { offset += n; continue }
+            if errno == EINTR { continue }
+            if errno == EPIPE { exit(0) }
+            throw OutputError(description: "cannot write to \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A record read from input, with where it came from.
+public struct InputRecord {
+    public let file: String
+    public let line: Int
+    public let object: JSONObject
+    public let kind: String
+    /// The exact bytes of the line; valid only inside the callback.
+    public let raw: UnsafeBufferPointer<UInt8>
+}
+
+/// A rule broken by one record: reported against its line, which goes to `--rejects`.
+public struct RecordError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ message: String) { description = message }
+}
+
+/// Input files named on the command line, or standard input.
+public struct InputFiles {
+    public let paths: [String]
+
+    public init(_ positionals: [String]) { paths = positionals.isEmpty ? ["-"] : positionals }
+
+    public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    /// Opens every input before any is read, so a missing file (exit 66)
+    /// is found before output starts.
+    public func open() throws -> [(name: String, fd: Int32)] {
+        var opened: [(String, Int32)] = []
+        do {
+            for p in paths {
+                opened.append((InputFiles.displayName(p), p == "-" ? STDIN_FILENO : try SafeFile.openForReading(path: p)))
+            }
+        } catch {
+            for (_, fd) in opened where fd != STDIN_FILENO { close(fd) }
+            throw error
+        }
+        return opened
+    }
+}
+
+/// Streams records from inputs. Every line that is not a JSON object with a
+/// string `kind` and `"v": 1` is reported with file and line and kept in
+/// `--rejects`; so is every line whose `body` throws a `RecordError`.
+/// Blank lines are skipped. Nothing is dropped silently.
+public func forEachRecord(in inputs: InputFiles, diagnostics: Diagnostics,
+                          maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                          _ body: (InputRecord) throws -> Void) throws {
+    for (name, fd) in try inputs.open() {
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        let reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
+        var sinkError: Error?
+        reader.overflowSink = { chunk in
+            do { try diagnostics.rejectChunk(chunk) } catch { sinkError = error }
+        }
+        do {
+            try reader.forEachLine { line in
+                if let sinkError { throw sinkError }
+                if let length = line.overlongLength {
+                    try diagnostics.endRejectedLine()
+                    diagnostics.error(name, line.number, "line is \(length) bytes, over the limit of \(maxLineBytes); skipped (is this file NDJSON?)")
+                    return
+                }
+                if isBlank(line.bytes) { return }
+                let value: JSONValue
+                do throws(JSONSyntaxError) {
+                    value = try JSONParser.parse(line.bytes)
+                } catch {
+                    try diagnostics.reject(name, line.number, error.message, raw: line.raw)
+                    return
+                }
+                guard case .object(let object) = value else {
+                    try diagnostics.reject(name, line.number, "a record must be a JSON object, found \(value.typeName)", raw: line.raw)
+                    return
+                }
+                guard let kind = object["kind"]?.stringValue, !kind.isEmpty else {
+                    try diagnostics.reject(name, line.number, "a record needs a \"kind\" string", raw: line.raw)
+                    return
+                }
+                guard object["v"] == .number("1") else {
+                    try diagnostics.reject(name, line.number, "field v: this tool reads schema version 1; the record has \(object["v"].map { JSONWriter.string($0) } ?? "none")", raw: line.raw)
+                    return
+                }
+                do {
+                    try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw))
+                } catch let e as RecordError {
+                    try diagnostics.reject(name, line.number, e.description, raw: line.raw)
+                }
+            }
+        } catch let e as POSIXError {
+            throw CommandFailure("cannot read \(name): \(String(cString: strerror(e.code.rawValue)))", exitCode: .ioError)
+        }
+    }
+}
+
+func isBlank(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    b.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+}

@@ -1,0 +1,291 @@
+/// The timescales of the NRM. Defaults from the sources; each can be
+/// overridden, because practice has changed since they were written.
+public struct NRMTimescales: Equatable, Sendable {
+    /// Reasonable-grounds decision due this many days after the referral is received (HESTIA: 5 days).
+    public var rgDays: Int
+    /// Recovery and reflection period after a positive RG (HESTIA; SOLACE L111: 45 days; Convention minimum 30).
+    public var recoveryDays: Int
+
+    public init(rgDays: Int = 5, recoveryDays: Int = 45) {
+        self.rgDays = rgDays
+        self.recoveryDays = recoveryDays
+    }
+}
+
+public enum NRMStage: String, CodeList {
+    case rgPending = "rg-pending"
+    case rgPositive = "rg-positive"
+    case rgNegative = "rg-negative"
+    case cgPending = "cg-pending"
+    case cgPositive = "cg-positive"
+    case cgNegative = "cg-negative"
+    case withdrawn
+
+    public static let listName = "NRM stage"
+    public var label: String {
+        switch self {
+        case .rgPending: return "Waiting for the reasonable-grounds decision"
+        case .rgPositive: return "Positive reasonable grounds: recovery period running"
+        case .rgNegative: return "Negative reasonable grounds"
+        case .cgPending: return "Recovery period over: waiting for the conclusive-grounds decision"
+        case .cgPositive: return "Positive conclusive grounds"
+        case .cgNegative: return "Negative conclusive grounds"
+        case .withdrawn: return "Withdrawn"
+        }
+    }
+}
+
+public enum OutstandingDecision: String, CodeList {
+    case rgDecision = "rg-decision"
+    case cgDecision = "cg-decision"
+    public static let listName = "outstanding decision"
+    public var label: String { self == .rgDecision ? "Reasonable-grounds decision" : "Conclusive-grounds decision" }
+}
+
+/// Where a record came from, for messages.
+public struct SourceLine: Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public init(file: String, line: Int) { self.file = file; self.line = line }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One referral's state on a date: what stage it is at, what is due, what is overdue.
+public struct NRMStatus: Record, Equatable, Sendable {
+    public static let kind = "nrm-status"
+    public static let fields = ["referral", "subject", "as-of", "treated-as", "received", "stage", "rg-due",
+                                "rg-decided", "rg-outcome", "recovery-ends", "cg-due", "cg-decided", "cg-outcome",
+                                "withdrawn", "outstanding", "due", "overdue", "overdue-days"]
+
+    public struct Decided: Equatable, Sendable {
+        public let on: CivilDate
+        public let outcome: DecisionOutcome
+    }
+
+    public let referral: RecordID
+    public let subject: RecordID
+    public let asOf: CivilDate
+    public let treatedAs: AgeGroup
+    public let received: CivilDate
+    public let stage: NRMStage
+    public let rgDue: CivilDate
+    public let rg: Decided?
+    public let recoveryEnds: CivilDate?
+    public let cg: Decided?
+    public let withdrawn: CivilDate?
+    public let outstanding: OutstandingDecision?
+    public let due: CivilDate?
+    public let overdueDays: Int
+
+    public var overdue: Bool { overdueDays > 0 }
+    /// The CG decision is expected when the recovery period ends (HESTIA: made after it).
+    public var cgDue: CivilDate? { recoveryEnds }
+
+    /// Works out the status from a referral and its decisions, counting only what happened by `asOf`.
+    public init(referral r: Referral, rg: Decided?, cg: Decided?, withdrawn: CivilDate?,
+                asOf: CivilDate, timescales: NRMTimescales) {
+        let rg = rg.flatMap { $0.on <= asOf ? $0 : nil }
+        let cg = cg.flatMap { $0.on <= asOf ? $0 : nil }
+        let withdrawn = withdrawn.flatMap { $0 <= asOf ? $0 : nil }
+        referral = r.id
+        subject = r.subject.id
+        self.asOf = asOf
+        treatedAs = r.treatedAs
+        received = r.received
+        rgDue = r.received.adding(days: timescales.rgDays)
+        self.rg = rg
+        self.cg = cg
+        self.withdrawn = withdrawn
+        recoveryEnds = rg?.outcome == .positive ? rg!.on.adding(days: timescales.recoveryDays) : nil
+
+        var outstanding: OutstandingDecision? = nil
+        var due: CivilDate? = nil
+        if withdrawn != nil {
+            stage = .withdrawn
+        } else if let rg {
+            if rg.outcome == .negative {
+                stage = .rgNegative
+            } else if let cg {
+                stage = cg.outcome == .positive ? .cgPositive : .cgNegative
+            } else {
+                stage = asOf < recoveryEnds! ? .rgPositive : .cgPending
+                outstanding = .cgDecision
+                due = recoveryEnds
+            }
+        } else {
+            stage = .rgPending
+            outstanding = .rgDecision
+            due = rgDue
+        }
+        self.outstanding = outstanding
+        self.due = due
+        overdueDays = due.map { max(0, $0.days(to: asOf)) } ?? 0
+    }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("referral", referral.rawValue)
+        b.set("subject", subject.rawValue)
+        b.set("as-of", asOf)
+        b.set("treated-as", treatedAs)
+        b.set("received", received)
+        b.set("stage", stage)
+        b.set("rg-due", rgDue)
+        b.set("rg-decided", rg?.on)
+        b.set("rg-outcome", rg?.outcome)
+        b.set("recovery-ends", recoveryEnds)
+        b.set("cg-due", cgDue)
+        b.set("cg-decided", cg?.on)
+        b.set("cg-outcome", cg?.outcome)
+        b.set("withdrawn", withdrawn)
+        b.set("outstanding", outstanding)
+        b.set("due", due)
+        b.set("overdue", overdue)
+        b.set("overdue-days", overdueDays)
+        return b.value
+    }
+
+    /// Status records are outputs; reading one back checks its shape only.
+    public init(reading r: FieldReader) throws {
+        func decided(_ prefix: String) throws -> Decided? {
+            guard let on = try r.optionalDate(prefix + "-decided") else { return nil }
+            return Decided(on: on, outcome: try r.code(prefix + "-outcome"))
+        }
+        referral = try r.id("referral")
+        subject = try r.id("subject")
+        asOf = try r.date("as-of")
+        treatedAs = try r.code("treated-as")
+        received = try r.date("received")
+        stage = try r.code("stage")
+        rgDue = try r.date("rg-due")
+        rg = try decided("rg")
+        recoveryEnds = try r.optionalDate("recovery-ends")
+        cg = try decided("cg")
+        withdrawn = try r.optionalDate("withdrawn")
+        outstanding = try r.optionalCode("outstanding")
+        due = try r.optionalDate("due")
+        overdueDays = try r.int("overdue-days", in: 0...Int(Int32.max))
+    }
+}
+
+/// Folds referrals, decisions and withdrawals into cases. Rules broken by an
+/// event (a decision for an unknown referral, a CG before an RG, a second RG...)
+/// are returned as problems with the event's line, and the event is left out.
+public struct NRMCaseFolder {
+    public struct Problem {
+        public let source: SourceLine
+        public let message: String
+        public let raw: [UInt8]
+    }
+
+    enum Event {
+        case decision(NRMDecision)
+        case withdrawal(NRMWithdrawal)
+        var referral: RecordID {
+            switch self { case .decision(let d): return d.referral; case .withdrawal(let w): return w.referral }
+        }
+        var on: CivilDate {
+            switch self { case .decision(let d): return d.on; case .withdrawal(let w): return w.on }
+        }
+    }
+
+    struct Case {
+        let referral: Referral
+        let source: SourceLine
+        var rg: (NRMStatus.Decided, SourceLine)?
+        var cg: (NRMStatus.Decided, SourceLine)?
+        var withdrawn: (CivilDate, SourceLine)?
+    }
+
+    var order: [RecordID] = []
+    var cases: [RecordID: Case] = [:]
+    var events: [(Event, SourceLine, [UInt8])] = []
+
+    public init() {}
+
+    /// A second referral with the same id is refused: changes are new records, not new referrals.
+    public mutating func add(_ referral: Referral, at source: SourceLine) throws {
+        if let first = cases[referral.id] {
+            throw RecordError("referral \(referral.id) appears twice (first at \(first.source)); record a change as a decision or withdrawal, never a second referral")
+        }
+        order.append(referral.id)
+        cases[referral.id] = Case(referral: referral, source: source)
+    }
+
+    public mutating func add(_ decision: NRMDecision, at source: SourceLine, raw: [UInt8]) {
+        events.append((.decision(decision), source, raw))
+    }
+
+    public mutating func add(_ withdrawal: NRMWithdrawal, at source: SourceLine, raw: [UInt8]) {
+        events.append((.withdrawal(withdrawal), source, raw))
+    }
+
+    /// Applies events in date order per referral (line order breaks ties), so
+    /// input need not be sorted. Returns the problems found, in line order.
+    public mutating func resolve() -> [Problem] {
+        var problems: [(Int, Problem)] = []
+        let sorted = events.enumerated().sorted { a, b in
+            (a.element.0.on, a.offset) < (b.element.0.on, b.offset)
+        }
+        for (offset, (event, source, raw)) in sorted {
+            func problem(_ m: String) { problems.append((offset, Problem(source: source, message: m, raw: raw))) }
+            guard var c = cases[event.referral] else {
+                problem("referral \(event.referral) is not in the input; check the id, or include the file that holds the referral")
+                continue
+            }
+            if event.on < c.referral.received {
+                problem("dated before referral \(event.referral) was received (\(c.referral.received))")
+                continue
+            }
+            if let (_, at) = c.withdrawn {
+                problem("referral \(event.referral) was withdrawn (\(at)); nothing can follow a withdrawal")
+                continue
+            }
+            switch event {
+            case .withdrawal(let w):
+                if let (_, at) = c.cg {
+                    problem("referral \(event.referral) already has its conclusive-grounds decision (\(at)); it cannot be withdrawn")
+                    continue
+                }
+                c.withdrawn = (w.on, source)
+            case .decision(let d):
+                let decided = NRMStatus.Decided(on: d.on, outcome: d.outcome)
+                switch d.stage {
+                case .rg:
+                    if let (_, at) = c.rg {
+                        problem("referral \(d.referral) already has a reasonable-grounds decision (\(at)); a referral gets one")
+                        continue
+                    }
+                    c.rg = (decided, source)
+                case .cg:
+                    guard let (rg, _) = c.rg else {
+                        problem("conclusive-grounds decision before any reasonable-grounds decision for referral \(d.referral)")
+                        continue
+                    }
+                    if rg.outcome == .negative {
+                        problem("conclusive-grounds decision after a negative reasonable-grounds decision for referral \(d.referral)")
+                        continue
+                    }
+                    if let (_, at) = c.cg {
+                        problem("referral \(d.referral) already has a conclusive-grounds decision (\(at))")
+                        continue
+                    }
+                    c.cg = (decided, source)
+                }
+            }
+            cases[event.referral] = c
+        }
+        events.removeAll()
+        return problems.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
+    public func statuses(asOf: CivilDate, timescales: NRMTimescales) -> [NRMStatus] {
+        order.compactMap { id in
+            let c = cases[id]!
+            guard c.referral.received <= asOf else { return nil }
+            return NRMStatus(referral: c.referral, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
+                             asOf: asOf, timescales: timescales)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import SafeguardCore
+print("x")
