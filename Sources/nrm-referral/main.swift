@@ -1,2 +1,6 @@
 import SafeguardCore
-print("x")
+
+Tool(name: "nrm-referral",
+     summary: "referrals to the National Referral Mechanism, decisions and deadlines",
+     commands: [newCommand, notifyCommand, decideCommand, withdrawCommand, statusCommand, validateCommand, indicatorsCommand]
+).main()

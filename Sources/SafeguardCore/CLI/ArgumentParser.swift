@@ -149,3 +149,22 @@ public enum ArgumentParser {
         return row[y.count]
     }
 }
+
+public extension ParsedArguments {
+    /// The `--id` given, or a new one with this prefix.
+    func recordID(prefix: String) throws -> RecordID {
+        guard let text = value(Flag.id.long) else { return RecordID.generate(prefix: prefix) }
+        return try recordID(from: text, what: "--id")
+    }
+
+    func recordID(from text: String, what: String) throws -> RecordID {
+        guard let id = RecordID(text) else { throw UsageError("\(what): '\(text.prefix(70))' is not a valid id; \(RecordID.rule)") }
+        return id
+    }
+
+    func country(_ long: String) throws -> Country? {
+        guard let text = value(long) else { return nil }
+        guard let c = Country(text.uppercased()) else { throw UsageError("--\(long): \(Country.unknownMessage(text))") }
+        return c
+    }
+}

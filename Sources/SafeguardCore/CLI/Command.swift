@@ -171,3 +171,27 @@ public struct Tool: Sendable {
         }
     }
 }
+
+public extension CommandContext {
+    /// Writes a record the command made: to the `--append` case file when
+    /// given (whole line, locked, synced), otherwise to standard output.
+    func emit(_ record: JSONValue) throws {
+        guard let path = arguments.value(Flag.append.long) else {
+            try output.write(record: record)
+            return
+        }
+        var line: [UInt8] = []
+        JSONWriter.write(record, into: &line)
+        line.append(0x0A)
+        try SafeFile.append(line, to: path)
+        let what = [record.objectValue?["kind"]?.stringValue, record.objectValue?["id"]?.stringValue].compactMap { $0 }
+        diagnostics.note("appended \(what.joined(separator: " ")) to \(path)")
+    }
+
+    /// Whether to ask at the prompt: `--interactive`, or a terminal on standard
+    /// input and none of `fieldFlags` given.
+    func wantsPrompt(fieldFlags: [Flag]) -> Bool {
+        if arguments.has(Flag.interactive.long) { return true }
+        return isatty(STDIN_FILENO) == 1 && !fieldFlags.contains { arguments.isGiven($0.long) }
+    }
+}

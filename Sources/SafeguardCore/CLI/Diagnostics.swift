@@ -25,7 +25,16 @@ public final class Diagnostics {
     var rejects: OutputSink?
     var rejectsPath: String?
 
-    public init(tool: String) { self.tool = tool }
+    /// When set, messages are counted but not printed (a second pass over input already checked).
+    public let quiet: Bool
+    /// Lines rejected so far, when `tracksRejectedLines` (validate's second pass skips them).
+    public var tracksRejectedLines = false
+    public private(set) var rejectedLines = Set<SourceLine>()
+
+    public init(tool: String, quiet: Bool = false) {
+        self.tool = tool
+        self.quiet = quiet
+    }
 
     public func openRejects(path: String) throws {
         rejects = OutputSink(fd: try SafeFile.create(path: path), name: path)
@@ -61,6 +70,8 @@ public final class Diagnostics {
 
     public func error(_ file: String, _ line: Int, _ message: String) {
         errorCount += 1
+        if tracksRejectedLines { rejectedLines.insert(SourceLine(file: file, line: line)) }
+        if quiet { return }
         StandardError.shared.write("\(tool): \(file):\(line): \(message)\n")
     }
 

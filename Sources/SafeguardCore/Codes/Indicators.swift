@@ -148,3 +148,19 @@ public enum IndicatorCatalogue {
         return list
     }()
 }
+
+extension Indicator {
+    /// The catalogue entry as an `indicator` record.
+    public var json: JSONValue {
+        var b = JSONObjectBuilder()
+        b.set("kind", "indicator")
+        b.set("v", 1)
+        b.set("code", code)
+        b.set("setting", setting)
+        b.set("group", group.rawValue)
+        b.set("text", text)
+        b.set("first-contact", strings: firstContact)
+        b.set("source", source)
+        return b.value
+    }
+}

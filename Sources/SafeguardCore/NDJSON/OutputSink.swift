@@ -58,3 +58,11 @@ public final class OutputSink {
         }
     }
 }
+
+public extension OutputSink {
+    /// Copies an input line through unchanged, adding the newline.
+    func writeLine(_ raw: UnsafeBufferPointer<UInt8>) throws {
+        try write(raw)
+        try write([0x0A])
+    }
+}

@@ -26,17 +26,55 @@ public struct InputFiles {
 
     /// Opens every input before any is read, so a missing file (exit 66)
     /// is found before output starts.
-    public func open() throws -> [(name: String, fd: Int32)] {
-        var opened: [(String, Int32)] = []
+    public func open() throws -> [OpenedInput] {
+        var opened: [OpenedInput] = []
         do {
             for p in paths {
-                opened.append((InputFiles.displayName(p), p == "-" ? STDIN_FILENO : try SafeFile.openForReading(path: p)))
+                opened.append(OpenedInput(name: InputFiles.displayName(p), fd: p == "-" ? STDIN_FILENO : try SafeFile.openForReading(path: p)))
             }
         } catch {
-            for (_, fd) in opened where fd != STDIN_FILENO { close(fd) }
+            opened.forEach { $0.close() }
             throw error
         }
         return opened
+    }
+}
+
+/// An open input and the name its messages use.
+public struct OpenedInput {
+    public let name: String
+    public var fd: Int32
+
+    public func close() { if fd != STDIN_FILENO { _ = Foundation.close(fd) } }
+
+    /// Makes the input readable twice: a pipe or terminal is first copied to
+    /// an unlinked temporary file (mode 0600), so memory stays flat.
+    public mutating func makeRewindable() throws {
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, lseek(fd, 0, SEEK_CUR) == 0 { return }
+        var template = Array((NSTemporaryDirectory() + "/safeguard-spool-XXXXXX").utf8CString)
+        let spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard spool >= 0 else { throw CommandFailure("cannot create a temporary file: \(String(cString: strerror(errno)))", exitCode: .cannotCreate) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
+            }
+            try buffer.withUnsafeBytes { try OutputSink.writeAll(fd: spool, UnsafeRawBufferPointer(rebasing: $0[..<n]), name: "a temporary file") }
+        }
+        close()
+        fd = spool
+        try rewind()
+    }
+
+    public func rewind() throws {
+        guard lseek(fd, 0, SEEK_SET) == 0 else {
+            throw CommandFailure("cannot rewind \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
+        }
     }
 }
 
@@ -47,9 +85,18 @@ public struct InputFiles {
 public func forEachRecord(in inputs: InputFiles, diagnostics: Diagnostics,
                           maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                           _ body: (InputRecord) throws -> Void) throws {
-    for (name, fd) in try inputs.open() {
-        defer { if fd != STDIN_FILENO { close(fd) } }
-        let reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
+    let opened = try inputs.open()
+    defer { opened.forEach { $0.close() } }
+    try forEachRecord(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes, body)
+}
+
+/// The same over inputs already open; they are read from where they stand and left open.
+public func forEachRecord(in opened: [OpenedInput], diagnostics: Diagnostics,
+                          maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                          _ body: (InputRecord) throws -> Void) throws {
+    for input in opened {
+        let name = input.name
+        let reader = LineReader(fd: input.fd, maxLineBytes: maxLineBytes)
         var sinkError: Error?
         reader.overflowSink = { chunk in
             do { try diagnostics.rejectChunk(chunk) } catch { sinkError = error }

@@ -43,7 +43,7 @@ public enum OutstandingDecision: String, CodeList {
 }
 
 /// Where a record came from, for messages.
-public struct SourceLine: Equatable, Sendable, CustomStringConvertible {
+public struct SourceLine: Hashable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public init(file: String, line: Int) { self.file = file; self.line = line }

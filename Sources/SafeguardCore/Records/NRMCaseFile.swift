@@ -1,0 +1,28 @@
+/// Reading the NRM records of a case file: the kinds nrm-referral owns,
+/// each checked by its own reader, folded into cases.
+public enum NRMCaseFile {
+    public static let kinds: Set<String> = [Referral.kind, DutyToNotify.kind, NRMDecision.kind, NRMWithdrawal.kind, NRMStatus.kind]
+
+    /// Reads every input into a folder and resolves it. Bad lines, and events
+    /// that break the case rules, are reported through `diagnostics` (and kept
+    /// in `--rejects`). Records of other kinds go to `other`.
+    public static func fold(_ inputs: [OpenedInput], diagnostics: Diagnostics,
+                            other: (InputRecord) throws -> Void) throws -> NRMCaseFolder {
+        var folder = NRMCaseFolder()
+        try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
+            let at = SourceLine(file: r.file, line: r.line)
+            switch r.kind {
+            case Referral.kind: try folder.add(Referral(r.object), at: at)
+            case NRMDecision.kind: folder.add(try NRMDecision(r.object), at: at, raw: Array(r.raw))
+            case NRMWithdrawal.kind: folder.add(try NRMWithdrawal(r.object), at: at, raw: Array(r.raw))
+            case DutyToNotify.kind: _ = try DutyToNotify(r.object)
+            case NRMStatus.kind: _ = try NRMStatus(r.object)
+            default: try other(r)
+            }
+        }
+        for p in folder.resolve() {
+            try diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw)
+        }
+        return folder
+    }
+}

@@ -1,0 +1,36 @@
+import SafeguardCore
+
+let rgDaysFlag = Flag("rg-days", value: "N", help: "Days after the referral is received that the reasonable-grounds decision is due (HESTIA).", default: "5")
+let recoveryDaysFlag = Flag("recovery-days", value: "N", help: "Length of the recovery and reflection period after a positive RG (HESTIA; SOLACE L111). The Convention minimum is 30.", default: "45")
+
+let statusCommand = Command(
+    name: "status", summary: "Fold referrals and decisions into one nrm-status record per referral, as of a date.",
+    usage: "[--as-of DATE] [--rg-days N] [--recovery-days N] [--pass] [--rejects FILE] [FILE...]",
+    details: """
+    Each status gives the stage, the reasonable-grounds due date (received + 5 days), the end of the \
+    recovery period (positive RG + 45 days), the conclusive-grounds due date (the end of the recovery \
+    period), what is outstanding and by how many days it is overdue. Decisions dated after --as-of are \
+    not counted, so a past report can be reproduced. Input need not be sorted.
+    """,
+    flags: [.asOf, rgDaysFlag, recoveryDaysFlag, .pass, .rejects]
+) { context in
+    let a = context.arguments
+    let asOf = try context.asOf()
+    var timescales = NRMTimescales()
+    timescales.rgDays = try a.int(rgDaysFlag.long, in: 0...365) ?? timescales.rgDays
+    timescales.recoveryDays = try a.int(recoveryDaysFlag.long, in: 0...365) ?? timescales.recoveryDays
+
+    let inputs = try InputFiles(a.positionals).open()
+    defer { inputs.forEach { $0.close() } }
+    var otherKinds = 0
+    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { other in
+        if a.has(Flag.pass.long) { try context.output.writeLine(other.raw) } else { otherKinds += 1 }
+    }
+    for status in folder.statuses(asOf: asOf, timescales: timescales) {
+        try context.output.write(record: status.json)
+    }
+    if otherKinds > 0 {
+        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
+    }
+    return .ok
+}

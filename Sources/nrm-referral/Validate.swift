@@ -1,0 +1,32 @@
+import SafeguardCore
+
+let validateCommand = Command(
+    name: "validate", summary: "Check a stream of NRM records against the rules; copy the good ones to standard output.",
+    usage: "[--pass] [--rejects FILE] [FILE...]",
+    details: """
+    Every bad line is reported as FILE:LINE with the reason, and kept byte for byte in --rejects. \
+    The exit status is 65 if there was one. The checks cover each record (types, codes, real dates, \
+    the consent rule) and each case (a decision for an unknown referral, a second RG, a CG before a \
+    positive RG). Good NRM records are written unchanged and in input order; records of other kinds \
+    only with --pass. Input is read twice (a pipe is first copied to a temporary file).
+    """,
+    flags: [.pass, .rejects]
+) { context in
+    let a = context.arguments
+    var inputs = try InputFiles(a.positionals).open()
+    defer { inputs.forEach { $0.close() } }
+    for k in inputs.indices { try inputs[k].makeRewindable() }
+
+    context.diagnostics.tracksRejectedLines = true
+    _ = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
+    let bad = context.diagnostics.rejectedLines
+
+    // Second pass: copy the lines that passed, in order.
+    for input in inputs { try input.rewind() }
+    let quiet = Diagnostics(tool: context.tool, quiet: true)
+    try forEachRecord(in: inputs, diagnostics: quiet) { r in
+        guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
+        if NRMCaseFile.kinds.contains(r.kind) || a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+    }
+    return .ok
+}

@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Self-test of Schemas/ and validate_records.py (stdlib unittest + jsonschema).
+
+Run from the repository root:  python3 Tests/Support/test_schemas.py
+"""
+
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SCHEMA_DIR = os.path.join(ROOT, "Schemas")
+SCRIPT = os.path.join(HERE, "validate_records.py")
+sys.path.insert(0, HERE)
+
+import validate_records  # noqa: E402
+from jsonschema import Draft202012Validator  # noqa: E402
+
+KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status"]
+
+CHILD_REFERRAL = {
+    "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
+    "first-responder": "la-childrens-services", "competent-authority": "ukhtc",
+    "subject": {
+        "id": "S-1042", "name": "Test Person", "dob": "2009-05-01", "age-disputed": False,
+        "sex": "female", "nationality": "AL", "languages": ["sq", "en"], "interpreter-needed": True,
+    },
+    "treated-as": "child", "age-basis": "under-18",
+    "exploitation": ["sexual"], "indicators": ["control-methods"],
+    "consent": {"status": "not-required-child"},
+    "account": "Synthetic account text.",
+}
+
+ADULT_REFERRAL = {
+    "kind": "referral", "v": 1, "id": "ref-2ABCDEFGHJ", "received": "2026-11-20",
+    "first-responder": "salvation-army",
+    "subject": {
+        "id": "S-2001", "claimed-age": 30, "age-disputed": False, "sex": "male",
+        "languages": [], "interpreter-needed": False,
+    },
+    "treated-as": "adult", "age-basis": "claimed-18-or-over",
+    "exploitation": ["labour", "criminal"], "indicators": [],
+    "consent": {"status": "signed", "signed-on": "2026-11-19"},
+}
+
+DISPUTED_REFERRAL = {
+    "kind": "referral", "v": 1, "id": "ref-DISPUTED01", "received": "2026-11-20",
+    "first-responder": "immigration",
+    "subject": {
+        "id": "S-3003", "claimed-age": 19, "age-disputed": True, "sex": "not-known",
+        "languages": ["pt-br"], "interpreter-needed": True,
+    },
+    "treated-as": "child", "age-basis": "age-disputed",
+    "exploitation": ["not-specified"], "indicators": [],
+    "consent": {"status": "not-required-child"},
+}
+
+DUTY_TO_NOTIFY = {
+    "kind": "duty-to-notify", "v": 1, "id": "dtn-7KQ2M9XD4B", "notified-on": "2026-11-20",
+    "first-responder": "police", "treated-as": "adult", "consent": "refused",
+    "sex": "female", "nationality": "RO", "exploitation": ["sexual"], "indicators": ["massage-parlours"],
+}
+
+DECISION = {
+    "kind": "nrm-decision", "v": 1, "id": "dec-1", "referral": "ref-7KQ2M9XD4B",
+    "stage": "rg", "outcome": "positive", "on": "2026-11-25",
+}
+
+WITHDRAWAL = {
+    "kind": "nrm-withdrawal", "v": 1, "id": "wdr-1", "referral": "ref-7KQ2M9XD4B", "on": "2026-12-01",
+}
+
+STATUS_PENDING = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2026-11-23", "treated-as": "child", "received": "2026-11-20",
+    "stage": "rg-pending", "rg-due": "2026-11-25",
+    "outstanding": "rg-decision", "due": "2026-11-25", "overdue": False, "overdue-days": 0,
+}
+
+STATUS_CG_DECIDED = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2027-02-01", "treated-as": "child", "received": "2026-11-20",
+    "stage": "cg-negative", "rg-due": "2026-11-25",
+    "rg-decided": "2026-11-24", "rg-outcome": "positive", "recovery-ends": "2027-01-08",
+    "cg-due": "2027-01-08", "cg-decided": "2027-01-20", "cg-outcome": "negative",
+    "overdue": False, "overdue-days": 0,
+}
+
+STATUS_WITHDRAWN = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2026-12-05", "treated-as": "adult", "received": "2026-11-20",
+    "stage": "withdrawn", "rg-due": "2026-11-25", "withdrawn": "2026-12-01",
+    "overdue": False, "overdue-days": 0,
+}
+
+STATUS_OVERDUE = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2026-11-28", "treated-as": "child", "received": "2026-11-20",
+    "stage": "rg-pending", "rg-due": "2026-11-25",
+    "outstanding": "rg-decision", "due": "2026-11-25", "overdue": True, "overdue-days": 3,
+}
+
+VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
+         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE]
+
+
+def edit(record, change):
+    """A deep copy of record with change(copy) applied."""
+    r = copy.deepcopy(record)
+    change(r)
+    return r
+
+
+def setting(**fields):
+    return lambda r: r.update({k.replace("_", "-"): v for k, v in fields.items()})
+
+
+def dropping(*names):
+    return lambda r: [r.pop(n) for n in names]
+
+
+def in_subject(change):
+    return lambda r: change(r["subject"])
+
+
+INVALID = {
+    # referral: consent and age rules
+    "adult referral without consent": edit(ADULT_REFERRAL, setting(consent={"status": "not-required-child"})),
+    "adult referral with no consent field": edit(ADULT_REFERRAL, dropping("consent")),
+    "adult referral on a child age basis": edit(ADULT_REFERRAL, setting(age_basis="claimed-under-18")),
+    "child referral on an adult age basis": edit(CHILD_REFERRAL, setting(age_basis="18-or-over")),
+    "child referral recorded as signed": edit(CHILD_REFERRAL, setting(consent={"status": "signed", "signed-on": "2026-11-20"})),
+    "signed consent without a date": edit(ADULT_REFERRAL, setting(consent={"status": "signed"})),
+    "not-required-child with a signed-on date": edit(CHILD_REFERRAL, setting(consent={"status": "not-required-child", "signed-on": "2026-11-20"})),
+    "consent status unknown": edit(ADULT_REFERRAL, setting(consent={"status": "verbal", "signed-on": "2026-11-19"})),
+    "referral with both dob and claimed-age": edit(CHILD_REFERRAL, in_subject(setting(claimed_age=16))),
+    "referral with neither dob nor claimed-age": edit(CHILD_REFERRAL, in_subject(dropping("dob"))),
+    "claimed age over 120": edit(ADULT_REFERRAL, in_subject(setting(claimed_age=121))),
+    "claimed age not an integer": edit(ADULT_REFERRAL, in_subject(setting(claimed_age=30.5))),
+    "age-basis age-disputed but subject not disputed": edit(DISPUTED_REFERRAL, in_subject(setting(age_disputed=False))),
+    "subject disputed but age-basis by claim": edit(DISPUTED_REFERRAL, setting(age_basis="claimed-under-18")),
+    "dob basis without dob": edit(ADULT_REFERRAL, setting(age_basis="18-or-over")),
+    "subject without age-disputed": edit(CHILD_REFERRAL, in_subject(dropping("age-disputed"))),
+    "subject without languages": edit(CHILD_REFERRAL, in_subject(dropping("languages"))),
+    "repeated language": edit(CHILD_REFERRAL, in_subject(setting(languages=["en", "en"]))),
+    "bad language tag": edit(CHILD_REFERRAL, in_subject(setting(languages=["EN"]))),
+    "lower-case nationality": edit(CHILD_REFERRAL, in_subject(setting(nationality="al"))),
+    "unknown sex code": edit(CHILD_REFERRAL, in_subject(setting(sex="f"))),
+    "unknown first responder": edit(CHILD_REFERRAL, setting(first_responder="school")),
+    "unknown competent authority": edit(CHILD_REFERRAL, setting(competent_authority="home-office")),
+    "unknown exploitation code": edit(CHILD_REFERRAL, setting(exploitation=["slavery"])),
+    "empty exploitation": edit(CHILD_REFERRAL, setting(exploitation=[])),
+    "repeated exploitation": edit(CHILD_REFERRAL, setting(exploitation=["sexual", "sexual"])),
+    "indicator not kebab-case": edit(CHILD_REFERRAL, setting(indicators=["Control_Methods"])),
+    "repeated indicator": edit(CHILD_REFERRAL, setting(indicators=["street", "street"])),
+    "bad date pattern": edit(CHILD_REFERRAL, setting(received="20/11/2026")),
+    "date without dashes": edit(CHILD_REFERRAL, setting(received="20261120")),
+    "impossible date": edit(CHILD_REFERRAL, setting(received="2026-02-30")),
+    "bad dob pattern": edit(CHILD_REFERRAL, in_subject(setting(dob="2009-5-1"))),
+    "id with a space": edit(CHILD_REFERRAL, setting(id="ref 1")),
+    "id with a trailing newline": edit(CHILD_REFERRAL, setting(id="ref-1\n")),
+    "subject id starting with a dash": edit(CHILD_REFERRAL, in_subject(setting(id="-S1"))),
+    "id longer than 64": edit(CHILD_REFERRAL, setting(id="r" * 65)),
+    "empty name": edit(CHILD_REFERRAL, in_subject(setting(name=""))),
+    "unknown property on referral": edit(CHILD_REFERRAL, setting(address="1 High Street")),
+    "unknown property on subject": edit(CHILD_REFERRAL, in_subject(setting(address="1 High Street"))),
+    "unknown property on consent": edit(ADULT_REFERRAL, setting(consent={"status": "signed", "signed-on": "2026-11-19", "witness": "x"})),
+    "wrong schema version": edit(CHILD_REFERRAL, setting(v=2)),
+    "version as a boolean": edit(CHILD_REFERRAL, setting(v=True)),
+    "missing treated-as": edit(CHILD_REFERRAL, dropping("treated-as")),
+    # duty-to-notify: nothing identifying
+    "duty-to-notify with a name": edit(DUTY_TO_NOTIFY, setting(name="Test Person")),
+    "duty-to-notify with a subject": edit(DUTY_TO_NOTIFY, setting(subject={"id": "S-1042"})),
+    "duty-to-notify with a subject id": edit(DUTY_TO_NOTIFY, setting(subject="S-1042")),
+    "duty-to-notify with a dob": edit(DUTY_TO_NOTIFY, setting(dob="1990-01-01")),
+    "duty-to-notify with an account": edit(DUTY_TO_NOTIFY, setting(account="Synthetic account text.")),
+    "duty-to-notify with an address": edit(DUTY_TO_NOTIFY, setting(address="1 High Street")),
+    "duty-to-notify for a child": edit(DUTY_TO_NOTIFY, setting(treated_as="child")),
+    "duty-to-notify with consent signed": edit(DUTY_TO_NOTIFY, setting(consent="signed")),
+    "duty-to-notify without exploitation": edit(DUTY_TO_NOTIFY, setting(exploitation=[])),
+    "duty-to-notify without indicators": edit(DUTY_TO_NOTIFY, dropping("indicators")),
+    # decisions and withdrawals
+    "decision with unknown stage": edit(DECISION, setting(stage="final")),
+    "decision with unknown outcome": edit(DECISION, setting(outcome="deferred")),
+    "decision without date": edit(DECISION, dropping("on")),
+    "decision with bad date": edit(DECISION, setting(on="2026-11-25T10:00:00Z")),
+    "withdrawal without referral": edit(WITHDRAWAL, dropping("referral")),
+    "withdrawal with reason": edit(WITHDRAWAL, setting(reason="free text")),
+    # nrm-status
+    "nrm-status with outstanding but no due": edit(STATUS_PENDING, dropping("due")),
+    "nrm-status with due but no outstanding": edit(STATUS_WITHDRAWN, setting(due="2026-11-25")),
+    "nrm-status rg-pending with nothing outstanding": edit(STATUS_PENDING, dropping("outstanding", "due")),
+    "nrm-status rg-pending with cg outstanding": edit(STATUS_PENDING, setting(outstanding="cg-decision")),
+    "nrm-status rg-decided without outcome": edit(STATUS_CG_DECIDED, dropping("rg-outcome", "recovery-ends")),
+    "nrm-status rg-outcome without date": edit(STATUS_CG_DECIDED, dropping("rg-decided")),
+    "nrm-status cg-decided without outcome": edit(STATUS_CG_DECIDED, dropping("cg-outcome")),
+    "nrm-status cg-outcome without date": edit(STATUS_CG_DECIDED, dropping("cg-decided")),
+    "nrm-status recovery after negative rg": edit(STATUS_CG_DECIDED, setting(rg_outcome="negative")),
+    "nrm-status recovery without rg": edit(STATUS_WITHDRAWN, setting(recovery_ends="2027-01-08")),
+    "nrm-status negative overdue days": edit(STATUS_OVERDUE, setting(overdue_days=-1)),
+    "nrm-status without overdue": edit(STATUS_PENDING, dropping("overdue")),
+    "nrm-status unknown stage": edit(STATUS_PENDING, setting(stage="submitted")),
+    "nrm-status unknown property": edit(STATUS_PENDING, setting(note="x")),
+}
+
+
+class SchemaTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.schemas = {}
+        for kind in KINDS:
+            with open(os.path.join(SCHEMA_DIR, f"{kind}.schema.json"), encoding="utf-8") as f:
+                cls.schemas[kind] = json.load(f)
+        cls.validators = validate_records.load_schemas(SCHEMA_DIR)
+
+    def errors(self, record):
+        return list(validate_records.record_errors(self.validators, record))
+
+    def test_schemas_are_valid_draft_2020_12(self):
+        self.assertEqual(sorted(self.validators), sorted(KINDS))
+        for kind, schema in self.schemas.items():
+            with self.subTest(kind=kind):
+                Draft202012Validator.check_schema(schema)
+                self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
+                self.assertEqual(schema["$id"], f"https://safeguard.invalid/schemas/{kind}.schema.json")
+                self.assertTrue(schema.get("title"))
+                self.assertTrue(schema.get("description"))
+                self.assertEqual(schema["properties"]["kind"], {**schema["properties"]["kind"], "const": kind})
+                self.assertEqual(schema["properties"]["v"]["const"], 1)
+                self.assertIn("kind", schema["required"])
+                self.assertIn("v", schema["required"])
+
+    def walk(self, node, path="#"):
+        """Yield (path, schema object) for every subschema in node."""
+        if isinstance(node, dict):
+            yield path, node
+            for k, v in node.items():
+                yield from self.walk(v, f"{path}/{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from self.walk(v, f"{path}/{i}")
+
+    def test_every_object_is_closed_and_every_property_described(self):
+        for kind, schema in self.schemas.items():
+            for path, node in self.walk(schema):
+                if "properties" in node and isinstance(node["properties"], dict) and "type" in node:
+                    with self.subTest(kind=kind, path=path):
+                        self.assertEqual(node.get("type"), "object")
+                        self.assertIs(node.get("additionalProperties"), False)
+                        for name, prop in node["properties"].items():
+                            self.assertTrue(prop.get("description"), f"{path}/properties/{name} has no description")
+
+    def test_no_cross_file_refs(self):
+        for kind, schema in self.schemas.items():
+            for path, node in self.walk(schema):
+                if "$ref" in node:
+                    with self.subTest(kind=kind, path=path):
+                        self.assertTrue(node["$ref"].startswith("#/$defs/"), node["$ref"])
+                        self.assertIn(node["$ref"].split("/")[-1], schema["$defs"])
+
+    def test_dates_have_pattern_and_format(self):
+        for kind, schema in self.schemas.items():
+            with self.subTest(kind=kind):
+                date = schema["$defs"]["date"]
+                self.assertEqual(date["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                self.assertEqual(date["format"], "date")
+
+    def test_personal_data_is_marked_on_referral(self):
+        props = self.schemas["referral"]["properties"]
+        subject = props["subject"]["properties"]
+        self.assertIs(subject["name"].get("x-personal-data"), True)
+        self.assertIs(subject["dob"].get("x-personal-data"), True)
+        self.assertIs(props["account"].get("x-personal-data"), True)
+        # The pseudonymous id and coded fields are not personal data.
+        self.assertNotIn("x-personal-data", subject["id"])
+        self.assertNotIn("x-personal-data", subject["sex"])
+
+    def test_personal_data_appears_only_where_expected(self):
+        expected = {"referral": {"subject.name", "subject.dob", "account"}}
+        for kind, schema in self.schemas.items():
+            found = set()
+            props = schema["properties"]
+            for name, prop in props.items():
+                if prop.get("x-personal-data"):
+                    found.add(name)
+                for sub, sp in prop.get("properties", {}).items():
+                    if sp.get("x-personal-data"):
+                        found.add(f"{name}.{sub}")
+            with self.subTest(kind=kind):
+                self.assertEqual(found, expected.get(kind, set()))
+
+    def test_duty_to_notify_has_no_identifying_properties(self):
+        props = self.schemas["duty-to-notify"]["properties"]
+        for name in ["subject", "name", "dob", "account", "address", "claimed-age", "languages"]:
+            self.assertNotIn(name, props)
+        self.assertIs(self.schemas["duty-to-notify"]["additionalProperties"], False)
+
+    def test_valid_records_pass(self):
+        for record in VALID:
+            with self.subTest(kind=record["kind"], id=record.get("id", record.get("referral"))):
+                self.assertEqual(self.errors(record), [])
+
+    def test_invalid_records_fail(self):
+        for name, record in INVALID.items():
+            with self.subTest(case=name):
+                self.assertTrue(self.errors(record), f"{name}: expected the record to be invalid")
+
+    def test_unknown_kind_is_an_error(self):
+        self.assertTrue(self.errors({"kind": "age-assessment", "v": 1}))
+        self.assertTrue(self.errors({"v": 1}))
+        self.assertTrue(self.errors(["referral"]))
+
+    def test_pattern_dollar_is_end_of_string(self):
+        self.assertEqual(validate_records._ecma_pattern("^[a$]+$"), r"^[a$]+\Z")
+        self.assertEqual(validate_records._ecma_pattern(r"^\$x$"), r"^\$x\Z")
+
+
+class ScriptTests(unittest.TestCase):
+    def run_script(self, *args, stdin=""):
+        return subprocess.run([sys.executable, SCRIPT, *args], input=stdin, capture_output=True, text=True)
+
+    def test_valid_stream_from_stdin(self):
+        lines = "\n".join(json.dumps(r) for r in VALID) + "\n\n"
+        p = self.run_script(SCHEMA_DIR, stdin=lines)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, f"validated {len(VALID)} records\n")
+        self.assertEqual(p.stderr, "")
+
+    def test_failures_name_file_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "mixed.ndjson")
+            with open(path, "w") as f:
+                f.write(json.dumps(CHILD_REFERRAL) + "\n")
+                f.write("\n")
+                f.write(json.dumps(INVALID["duty-to-notify with a name"]) + "\n")
+                f.write("{not json\n")
+                f.write(json.dumps({"kind": "care-plan", "v": 1}) + "\n")
+                f.write('{"kind":"nrm-withdrawal","kind":"nrm-withdrawal"}\n')
+            p = self.run_script(SCHEMA_DIR, path)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout, "validated 5 records\n")
+        err = p.stderr.splitlines()
+        self.assertTrue(any(e.startswith(f"{path}:3: duty-to-notify: ") and "'name'" in e for e in err), err)
+        self.assertTrue(any(e.startswith(f"{path}:4: not a JSON record") for e in err), err)
+        self.assertTrue(any(e.startswith(f"{path}:5: unknown kind 'care-plan'") for e in err), err)
+        self.assertTrue(any(e.startswith(f"{path}:6: not a JSON record: duplicate key") for e in err), err)
+        self.assertFalse(any(e.startswith(f"{path}:1:") for e in err), err)
+
+    def test_dash_is_stdin(self):
+        p = self.run_script(SCHEMA_DIR, "-", stdin=json.dumps(DECISION) + "\n")
+        self.assertEqual((p.returncode, p.stdout), (0, "validated 1 records\n"), p.stderr)
+
+    def test_usage_errors(self):
+        self.assertEqual(self.run_script().returncode, 2)
+        with tempfile.TemporaryDirectory() as d:
+            self.assertEqual(self.run_script(os.path.join(d, "missing")).returncode, 2)
+            self.assertEqual(self.run_script(d).returncode, 2)  # no schemas in it
+
+    def test_unreadable_input_fails(self):
+        p = self.run_script(SCHEMA_DIR, "/nonexistent/records.ndjson")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("cannot open", p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
