@@ -21,7 +21,7 @@ sys.path.insert(0, HERE)
 import validate_records  # noqa: E402
 from jsonschema import Draft202012Validator  # noqa: E402
 
-KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status"]
+KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
