@@ -265,6 +265,8 @@ class SchemaTests(unittest.TestCase):
 
     def test_dates_have_pattern_and_format(self):
         for kind, schema in self.schemas.items():
+            if kind == "indicator":  # the catalogue has no dates
+                continue
             with self.subTest(kind=kind):
                 date = schema["$defs"]["date"]
                 self.assertEqual(date["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
