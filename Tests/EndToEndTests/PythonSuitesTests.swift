@@ -1,0 +1,29 @@
+import XCTest
+
+/// Test suites written in Python, where Python has the better tool: a real
+/// pseudo-terminal (`pty`) and an independent JSON Schema validator (`jsonschema`).
+final class PythonSuitesTests: XCTestCase {
+    func runSuite(_ script: String) throws {
+        var env = ProcessInfo.processInfo.environment
+        env["SAFEGUARD_BIN"] = Tools.binDir.path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Tools.packageRoot.appendingPathComponent(script).path]
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "\(script) failed:\n\(text)")
+    }
+
+    /// `nrm-referral new` at a real terminal: a bad date re-asked, numbered
+    /// choices, Ctrl-D and Ctrl-C writing nothing, the duty-to-notify offer.
+    func testThePromptAtARealTerminal() throws { try runSuite("Tests/Support/test_prompt_pty.py") }
+
+    /// The schemas accept what they should and refuse what they should.
+    func testTheSchemasThemselves() throws { try runSuite("Tests/Support/test_schemas.py") }
+}
