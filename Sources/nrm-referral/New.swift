@@ -40,7 +40,11 @@ let newCommand = Command(
         ? try promptForReferral(context)
         : try ReferralDraft(flags: context.arguments)
     switch draft {
-    case .referral(let r): try context.emit(r.json)
+    case .referral(let r):
+        if r.consent == .notRequiredChild, context.arguments.isGiven(ReferralFlag.consentSigned.long) {
+            context.diagnostics.note("a child's referral needs no consent (CHESHIRE); the --consent-signed date is not recorded")
+        }
+        try context.emit(r.json)
     case .notification(let n): try context.emit(n.json)
     case .cancelled:
         context.diagnostics.note("nothing written")

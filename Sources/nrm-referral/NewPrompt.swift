@@ -74,6 +74,7 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
                 guard try p.yesNo("Make the anonymous duty-to-notify record instead?", default: true) else { return .cancelled }
                 let notice = DutyToNotify(id: try a.recordID(prefix: "dtn"), notifiedOn: received, firstResponder: responder, sex: sex,
                                           nationality: nationality, exploitation: exploitation, indicators: indicators)
+                if a.has(Flag.yes.long) { return .notification(notice) }
                 return try p.confirm("Duty to notify (anonymous)", notice.summaryRows) ? .notification(notice) : .cancelled
             }
         }

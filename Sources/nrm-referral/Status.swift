@@ -7,10 +7,12 @@ let statusCommand = Command(
     name: "status", summary: "Fold referrals and decisions into one nrm-status record per referral, as of a date.",
     usage: "[--as-of DATE] [--rg-days N] [--recovery-days N] [--pass] [--rejects FILE] [FILE...]",
     details: """
-    Each status gives the stage, the reasonable-grounds due date (received + 5 days), the end of the \
-    recovery period (positive RG + 45 days), the conclusive-grounds due date (the end of the recovery \
-    period), what is outstanding and by how many days it is overdue. Decisions dated after --as-of are \
-    not counted, so a past report can be reproduced. Input need not be sorted.
+    Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
+    recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
+    recovery period), what is outstanding and by how many days it is overdue. A referral is at \
+    rg-pending from the day it is received. Decisions dated after --as-of are not counted, so a past \
+    report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
+    decisions that break a case rule are reported after the whole input is read.
     """,
     flags: [.asOf, rgDaysFlag, recoveryDaysFlag, .pass, .rejects]
 ) { context in
@@ -30,7 +32,7 @@ let statusCommand = Command(
         try context.output.write(record: status.json)
     }
     if otherKinds > 0 {
-        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
+        context.diagnostics.note("\(otherKinds) record(s) not folded into a status (duty-to-notify or other kinds) left out; use --pass to copy them through")
     }
     return .ok
 }

@@ -6,9 +6,11 @@ let validateCommand = Command(
     details: """
     Every bad line is reported as FILE:LINE with the reason, and kept byte for byte in --rejects. \
     The exit status is 65 if there was one. The checks cover each record (types, codes, real dates, \
-    the consent rule) and each case (a decision for an unknown referral, a second RG, a CG before a \
-    positive RG). Good NRM records are written unchanged and in input order; records of other kinds \
-    only with --pass. Input is read twice (a pipe is first copied to a temporary file).
+    the consent rule, unknown fields) and each case: a referral id used twice, a decision for an \
+    unknown referral, a decision or withdrawal dated before the referral, a second RG or CG, a CG \
+    before a positive RG or after a negative one, anything after a withdrawal, a withdrawal after the \
+    CG. Good NRM records are written unchanged and in input order; records of other kinds only with \
+    --pass. Input is read twice (a pipe is first copied to a temporary file).
     """,
     flags: [.pass, .rejects]
 ) { context in
@@ -24,9 +26,17 @@ let validateCommand = Command(
     // Second pass: copy the lines that passed, in order.
     for input in inputs { try input.rewind() }
     let quiet = Diagnostics(tool: context.tool, quiet: true)
+    var otherKinds = 0
     try forEachRecord(in: inputs, diagnostics: quiet) { r in
         guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
-        if NRMCaseFile.kinds.contains(r.kind) || a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+        if NRMCaseFile.kinds.contains(r.kind) || a.has(Flag.pass.long) {
+            try context.output.writeLine(r.raw)
+        } else {
+            otherKinds += 1
+        }
+    }
+    if otherKinds > 0 {
+        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
     }
     return .ok
 }

@@ -5,7 +5,8 @@ public enum NRMCaseFile {
 
     /// Reads every input into a folder and resolves it. Bad lines, and events
     /// that break the case rules, are reported through `diagnostics` (and kept
-    /// in `--rejects`). Records of other kinds go to `other`.
+    /// in `--rejects`). Valid records that are not folded (duty-to-notify,
+    /// earlier status records) and records of other kinds go to `other`.
     public static func fold(_ inputs: [OpenedInput], diagnostics: Diagnostics,
                             other: (InputRecord) throws -> Void) throws -> NRMCaseFolder {
         var folder = NRMCaseFolder()
@@ -15,8 +16,8 @@ public enum NRMCaseFile {
             case Referral.kind: try folder.add(Referral(r.object), at: at)
             case NRMDecision.kind: folder.add(try NRMDecision(r.object), at: at, raw: Array(r.raw))
             case NRMWithdrawal.kind: folder.add(try NRMWithdrawal(r.object), at: at, raw: Array(r.raw))
-            case DutyToNotify.kind: _ = try DutyToNotify(r.object)
-            case NRMStatus.kind: _ = try NRMStatus(r.object)
+            case DutyToNotify.kind: _ = try DutyToNotify(r.object); try other(r)
+            case NRMStatus.kind: _ = try NRMStatus(r.object); try other(r)
             default: try other(r)
             }
         }
