@@ -1,0 +1,71 @@
+import XCTest
+
+/// The man pages are checked against the tools: every flag a command declares
+/// is documented under it and nothing else is, and every EXAMPLES command runs
+/// and prints what the page says it prints (as jq's tests/man.test does).
+final class ManPageTests: XCTestCase {
+    func page(_ tool: String) throws -> String {
+        try String(contentsOf: Tools.packageRoot.appendingPathComponent("man/man1/\(tool).1"), encoding: .utf8)
+    }
+
+    static func unescape(_ roff: String) -> String {
+        roff.replacingOccurrences(of: "\\-", with: "-").replacingOccurrences(of: "\\e", with: "\\")
+    }
+
+    /// `--long` names in a text (help output, or a man page section once unescaped).
+    static func flagNames(_ text: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9-])--([a-z][a-z0-9-]*[a-z0-9])")
+        let ns = text as NSString
+        return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) })
+    }
+
+    func commands(_ tool: String) throws -> [String] {
+        let help = try Tools.run(tool, ["--help"]).out
+        let section = help.components(separatedBy: "Commands:\n")[1].components(separatedBy: "\n\n")[0]
+        return section.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+    }
+
+    func testEveryDeclaredFlagIsDocumentedUnderItsCommand() throws {
+        let text = try page("nrm-referral")
+        for command in try commands("nrm-referral") {
+            let header = ".SS nrm\\-referral \(command)\n"
+            guard let start = text.range(of: header) else { XCTFail("no section for \(command)"); continue }
+            let rest = text[start.upperBound...]
+            let end = rest.range(of: "\n.S")?.lowerBound ?? rest.endIndex
+            let documented = Self.flagNames(Self.unescape(String(rest[..<end])))
+            let help = try Tools.run("nrm-referral", [command, "--help"]).out
+            let optionsPart = help.components(separatedBy: "\nOptions:\n").last ?? ""
+            let declared = Self.flagNames(optionsPart).subtracting(["help", "version"])
+            XCTAssertEqual(declared.subtracting(documented), [], "\(command): declared but not in the man page")
+            XCTAssertEqual(documented.subtracting(declared).subtracting(["help", "version"]), [], "\(command): in the man page but not declared")
+        }
+    }
+
+    func testTheExamplesRunAndPrintWhatThePageSays() throws {
+        let text = try page("nrm-referral")
+        guard let examples = text.components(separatedBy: ".SH EXAMPLES\n").dropFirst().first?.components(separatedBy: "\n.SH ").first else {
+            return XCTFail("no EXAMPLES section")
+        }
+        var ran = 0
+        for block in examples.components(separatedBy: ".EX\n").dropFirst() {
+            let body = block.components(separatedBy: "\n.EE")[0]
+            var steps: [(command: String, expected: [String])] = []
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                if line.hasPrefix("$ ") {
+                    steps.append((Self.unescape(String(line.dropFirst(2))), []))
+                } else if !steps.isEmpty {
+                    steps[steps.count - 1].expected.append(Self.unescape(line))
+                }
+            }
+            for step in steps {
+                let r = try Tools.sh(step.command, cwd: Tools.packageRoot)
+                ran += 1
+                XCTAssertEqual(r.status, 0, "\(step.command)\n\(r.stderr)")
+                if !step.expected.isEmpty {
+                    XCTAssertEqual(r.lines, step.expected, step.command)
+                }
+            }
+        }
+        XCTAssertGreaterThan(ran, 5)
+    }
+}
