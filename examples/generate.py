@@ -8,6 +8,7 @@ person.", so nothing produced can be mistaken for a real case.
 Usage:
   generate.py --seed 42 --count N [--decisions] [--start DATE --end DATE] [--children-only]
   generate.py --seed 42 --nrm-2015-children [--decisions]
+  generate.py --bad-lines > examples/bad-lines.ndjson
 
 Writes NDJSON to stdout: one compact JSON object a line, fields in the order
 nrm-referral writes them, UTF-8. Referral records come out in order of their
@@ -21,6 +22,9 @@ dated after --end, so referrals near the end stay pending (some overdue).
 Pan Cheshire strategy (CHESHIRE L173-184): 217 sexual exploitation (105 UK
 nationals, 112 non-UK), 288 labour, 69 domestic servitude, 3 organ harvesting,
 405 not specified; one type each, in an order shuffled by the seed.
+
+--bad-lines writes the fixed bad-input fixture examples/bad-lines.ndjson
+(see BAD_LINES below): one good line per kind and one defect per bad line.
 
 The same arguments always give byte-identical output (Python 3.11 stdlib only;
 random.Random seeded with an int is stable across platforms). The age rule is
@@ -168,6 +172,44 @@ NRM_2015_CHILDREN = [  # CHESHIRE L173-184
 ]
 
 SHARE_CHILD = 0.45
+
+# --- the bad-input fixture (--bad-lines) ---
+# Line 1 is exactly what `nrm-referral new` writes for these options:
+#   --id ref-line-1 --received 2025-03-01 --first-responder la-childrens-services
+#   --competent-authority ukhtc --subject subj-line-1 --name "Synthetic Person 0001"
+#   --dob 2009-06-15 --sex female --nationality AL --language sq --interpreter-needed
+#   --exploitation sexual --indicator child-history-of-missing
+#   --account "Synthetic account 1 for testing; no real person."
+# Each bad line is that referral (with its own id, ref-line-N for line N) and
+# exactly one defect, so each line tests one thing.
+GOOD_REFERRAL = (
+    b'{"kind":"referral","v":1,"id":"ref-line-1","received":"2025-03-01","first-responder":"la-childrens-services",'
+    b'"competent-authority":"ukhtc","subject":{"id":"subj-line-1","name":"Synthetic Person 0001","dob":"2009-06-15",'
+    b'"age-disputed":false,"sex":"female","nationality":"AL","languages":["sq"],"interpreter-needed":true},'
+    b'"treated-as":"child","age-basis":"under-18","exploitation":["sexual"],"indicators":["child-history-of-missing"],'
+    b'"consent":{"status":"not-required-child"},"account":"Synthetic account 1 for testing; no real person."}'
+)
+
+
+def bad_lines():
+    def variant(n, old=None, new=None):
+        line = GOOD_REFERRAL.replace(b"-line-1", b"-line-%d" % n).replace(b"0001", b"%04d" % n) \
+                            .replace(b"account 1 ", b"account %d " % n)
+        if old is not None:
+            assert line.count(old) == 1, old
+            line = line.replace(old, new)
+        return line
+
+    return [
+        GOOD_REFERRAL + b"\n",                                                   # 1 good referral
+        variant(2)[:variant(2).index(b"Person")] + b"\n",                        # 2 truncated JSON, in a string
+        variant(3, b'"age-disputed":false', b'"age-disputed":"yes"') + b"\n",    # 3 wrong type
+        variant(4, b'"exploitation":["sexual"]', b'"exploitation":["cannabis-farm"]') + b"\n",  # 4 unknown code
+        variant(5, b'"received":"2025-03-01"', b'"received":"2025-02-30"') + b"\n",  # 5 impossible date
+        variant(6, b'"Synthetic Person 0006"', b'"Synthetic Person \xff\xfe 0006"') + b"\n",  # 6 invalid UTF-8
+        b'{"kind":"nrm-decision","v":1,"id":"dec-line-7","referral":"ref-line-1","stage":"rg",'
+        b'"outcome":"positive","on":"2025-03-04"}\r\n',                           # 7 good decision, CRLF
+    ]
 
 
 class UsageError(Exception):
@@ -549,6 +591,8 @@ def main(argv):
     p.add_argument("--end", default="2025-12-31",
                    help="last received date, and last decision date, yyyy-mm-dd (default 2025-12-31)")
     p.add_argument("--children-only", action="store_true", help="only children (under 18 or age disputed)")
+    p.add_argument("--bad-lines", action="store_true",
+                   help="write the fixed bad-input fixture (examples/bad-lines.ndjson) and nothing else")
     p.add_argument("--nrm-2015-children", action="store_true",
                    help="the 982 child referrals of 2015 by exploitation type (CHESHIRE L173-184); "
                         "no --count, --start, --end or --children-only")
@@ -556,6 +600,11 @@ def main(argv):
         a = p.parse_args(argv)
         if a.seed < 0:
             raise UsageError("--seed: give a whole number >= 0")
+        if a.bad_lines:
+            if len(argv) != 1:
+                raise UsageError("--bad-lines takes no other options")
+            sys.stdout.buffer.write(b"".join(bad_lines()))
+            return 0
         if a.nrm_2015_children:
             given = [f for f in ("--count", "--start", "--end", "--children-only") if any(x == f or x.startswith(f + "=") for x in argv)]
             if given:

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# make demo: a caseworker's day on the synthetic case file, through real pipes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=$(cd "${1:-.build/debug}" && pwd)
+export PATH="$BIN:$PATH"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+run() { printf '\n$ %s\n' "$1"; bash -c "$1"; }
+
+echo "== The synthetic case file: referrals, decisions, a withdrawal, a duty-to-notify record"
+run "nrm-referral validate --pass examples/case.ndjson | wc -l"
+
+echo
+echo "== Where every referral stands on 23 November 2026 (one nrm-status record each)"
+run "nrm-referral status --as-of 2026-11-23 examples/case.ndjson"
+
+echo
+echo "== What is overdue, for the morning meeting"
+run "nrm-referral status --as-of 2026-11-23 examples/case.ndjson 2>/dev/null | grep '\"overdue\":true' | sed -E 's/.*\"referral\":\"([^\"]+)\".*\"stage\":\"([^\"]+)\".*\"due\":\"([^\"]+)\".*\"overdue-days\":([0-9]+).*/\\1: \\2, due \\3, \\4 days overdue/'"
+
+echo
+echo "== A new referral for a child, and the reasonable-grounds decision, appended to a copy of the case file"
+cp examples/case.ndjson "$work/case.ndjson"
+run "nrm-referral new --id ref-demo --subject S-DEMO --claimed-age 16 --sex male --nationality VN --language vi --interpreter-needed --first-responder la-childrens-services --exploitation criminal --indicator child-history-of-missing --received 2026-11-23 --append $work/case.ndjson"
+run "nrm-referral decide ref-demo --stage rg --outcome positive --on 2026-11-25 --id dec-demo --append $work/case.ndjson"
+run "nrm-referral status --as-of 2026-11-26 $work/case.ndjson 2>/dev/null | grep ref-demo"
+run "ls -l $work/case.ndjson | cut -d' ' -f1"
+
+echo
+echo "== An adult who has not signed consent cannot be referred; the tool says what to do instead"
+run "nrm-referral new --subject S-ADULT --dob 1990-05-05 --sex female --first-responder salvation-army --exploitation labour --received 2026-11-23 || echo \"exit status \$?\""
+
+echo
+echo "== Bad lines are reported with file and line, kept byte for byte, and never stop the good ones"
+run "nrm-referral validate --rejects $work/rejects.ndjson examples/bad-lines.ndjson > $work/good.ndjson || echo \"exit status \$?\""
+run "wc -l < $work/good.ndjson; wc -l < $work/rejects.ndjson"
