@@ -25,7 +25,7 @@ python-deps:
 
 test: build python-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+	SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
 
 demo: build
 	@bash examples/demo.sh $(DEBUG_BIN)

@@ -24,7 +24,8 @@ nationals, 112 non-UK), 288 labour, 69 domestic servitude, 3 organ harvesting,
 405 not specified; one type each, in an order shuffled by the seed.
 
 --bad-lines writes the fixed bad-input fixture examples/bad-lines.ndjson
-(see BAD_LINES below): one good line per kind and one defect per bad line.
+(see bad_lines() below): a good referral, five bad lines with one defect
+each, and a good decision ending in CRLF.
 
 The same arguments always give byte-identical output (Python 3.11 stdlib only;
 random.Random seeded with an int is stable across platforms). The age rule is

@@ -77,7 +77,7 @@ enum ReferralDraft {
         }
         let subject = Subject(
             id: try a.recordID(from: try need(a.value(ReferralFlag.subject.long), ReferralFlag.subject), what: "--subject"),
-            name: a.value(ReferralFlag.name.long), age: age, ageDisputed: a.has(ReferralFlag.ageDisputed.long),
+            name: a.text(ReferralFlag.name.long), age: age, ageDisputed: a.has(ReferralFlag.ageDisputed.long),
             sex: try need(try a.code(ReferralFlag.sex.long), ReferralFlag.sex),
             nationality: try a.country(ReferralFlag.nationality.long),
             languages: languages.uniqued(), interpreterNeeded: a.has(ReferralFlag.interpreter.long))
@@ -93,7 +93,7 @@ enum ReferralDraft {
                 firstResponder: try need(try a.code(ReferralFlag.firstResponder.long), ReferralFlag.firstResponder),
                 competentAuthority: try a.code(ReferralFlag.authority.long), subject: subject,
                 exploitation: exploitation, indicators: indicators,
-                consentSignedOn: try a.date(ReferralFlag.consentSigned.long), account: a.value(ReferralFlag.account.long)))
+                consentSignedOn: try a.date(ReferralFlag.consentSigned.long), account: a.text(ReferralFlag.account.long)))
         } catch {
             throw CommandFailure("no referral made: \(error)", exitCode: .dataError)
         }

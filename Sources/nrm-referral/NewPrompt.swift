@@ -18,7 +18,7 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
         let subjectID = try field(ReferralFlag.subject, Parse.id) { () throws(PromptCancelled) in
             try p.required("Subject's pseudonymous id", hint: "e.g. S-1042", parse: Parse.id)
         }
-        let name = try a.value(ReferralFlag.name.long) ?? p.ask("Name", optional: true, parse: Parse.text)
+        let name = try a.text(ReferralFlag.name.long) ?? p.ask("Name", optional: true, parse: Parse.text)
         let age: StatedAge
         if let d = try a.date(ReferralFlag.dob.long) {
             age = .dateOfBirth(d)
@@ -78,7 +78,7 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
                 return try p.confirm("Duty to notify (anonymous)", notice.summaryRows) ? .notification(notice) : .cancelled
             }
         }
-        let account = try a.value(ReferralFlag.account.long) ?? p.ask("Account of what happened", hint: "one line", optional: true, parse: Parse.text)
+        let account = try a.text(ReferralFlag.account.long) ?? p.ask("Account of what happened", hint: "one line", optional: true, parse: Parse.text)
 
         let referral: Referral
         do {

@@ -132,7 +132,7 @@ final class NRMReferralTests: XCTestCase {
         let without = try Tools.run(tool, ["status", "--as-of", "2026-11-21"], stdin: input)
         XCTAssertEqual(without.status, 0)
         XCTAssertEqual(without.lines.count, 1)
-        XCTAssertTrue(without.stderr.contains("1 record(s) of other kinds left out"))
+        XCTAssertTrue(without.stderr.contains("1 record(s) not folded into a status"), without.stderr)
         let with = try Tools.run(tool, ["status", "--as-of", "2026-11-21", "--pass"], stdin: input)
         XCTAssertEqual(with.lines.first, other.trimmingCharacters(in: .newlines), "passed through byte for byte")
         XCTAssertEqual(with.lines.count, 2)

@@ -56,6 +56,12 @@ final class ReferralTests: XCTestCase {
         var extra = o
         extra["safe-house-address"] = .string("x")
         XCTAssertThrowsError(try Referral(extra)) { XCTAssertTrue("\($0)".contains("not part of this record kind")) }
+        var nullField = o
+        nullField["competent-authority"] = .null
+        XCTAssertThrowsError(try Referral(nullField)) { XCTAssertEqual("\($0)", "field competent-authority: must not be null; leave the field out instead") }
+        var emptyAccount = o
+        emptyAccount["account"] = .string("  ")
+        XCTAssertThrowsError(try Referral(emptyAccount)) { XCTAssertEqual("\($0)", "field account: is empty; leave the field out instead") }
         var badDate = o
         badDate["received"] = .string("2025-02-30")
         XCTAssertThrowsError(try Referral(badDate)) { XCTAssertEqual("\($0)", "field received: is not a real date; write it as yyyy-mm-dd") }

@@ -12,6 +12,12 @@ public struct ParsedArguments: Sendable {
     public func list(_ long: String) -> [String] {
         (values[long] ?? []).flatMap { $0.split(separator: ",").map { String($0).trimmed } }.filter { !$0.isEmpty }
     }
+    /// A free-text value; an empty or blank one counts as not given.
+    public func text(_ long: String) -> String? {
+        guard let v = value(long), !v.trimmed.isEmpty else { return nil }
+        return v
+    }
+
     /// True when the flag was given at all (switch or value).
     public func isGiven(_ long: String) -> Bool { switches.contains(long) || values[long] != nil }
 

@@ -13,13 +13,16 @@ public struct FieldReader {
     func name(_ key: String) -> String { path + key }
     func fail(_ key: String, _ message: String) -> RecordError { RecordError("field \(name(key)): \(message)") }
 
-    func present(_ key: String) -> JSONValue? {
-        guard let v = object[key], v != .null else { return nil }
+    /// The field's value, or nil when it is left out. A null is refused, as
+    /// the schemas refuse it: an absent value is written by leaving the field out.
+    func present(_ key: String) throws -> JSONValue? {
+        guard let v = object[key] else { return nil }
+        if v == .null { throw fail(key, "must not be null; leave the field out instead") }
         return v
     }
 
     func required(_ key: String) throws -> JSONValue {
-        guard let v = present(key) else { throw RecordError("field \(name(key)) is missing") }
+        guard let v = try present(key) else { throw RecordError("field \(name(key)) is missing") }
         return v
     }
 
@@ -38,8 +41,15 @@ public struct FieldReader {
     }
 
     public func optionalString(_ key: String) throws -> String? {
-        guard present(key) != nil else { return nil }
+        guard try present(key) != nil else { return nil }
         return try string(key)
+    }
+
+    /// Optional free text: when present it must say something.
+    public func optionalText(_ key: String) throws -> String? {
+        guard let s = try optionalString(key) else { return nil }
+        guard !s.trimmed.isEmpty else { throw fail(key, "is empty; leave the field out instead") }
+        return s
     }
 
     public func bool(_ key: String) throws -> Bool {
@@ -56,7 +66,7 @@ public struct FieldReader {
     }
 
     public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard present(key) != nil else { return nil }
+        guard try present(key) != nil else { return nil }
         return try int(key, in: range)
     }
 
@@ -67,7 +77,7 @@ public struct FieldReader {
     }
 
     public func optionalDate(_ key: String) throws -> CivilDate? {
-        guard present(key) != nil else { return nil }
+        guard try present(key) != nil else { return nil }
         return try date(key)
     }
 
@@ -84,7 +94,7 @@ public struct FieldReader {
     }
 
     public func optionalCode<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C? {
-        guard present(key) != nil else { return nil }
+        guard try present(key) != nil else { return nil }
         return try code(key, type)
     }
 
@@ -120,7 +130,7 @@ public struct FieldReader {
     }
 
     public func country(_ key: String) throws -> Country? {
-        guard present(key) != nil else { return nil }
+        guard try present(key) != nil else { return nil }
         let s = try string(key)
         guard let c = Country(s) else { throw fail(key, Country.unknownMessage(s)) }
         return c

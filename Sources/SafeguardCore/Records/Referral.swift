@@ -146,7 +146,7 @@ public struct Referral: Record, Equatable, Sendable {
             guard let tag = LanguageTag(t) else { throw RecordError("field subject.languages[\(k)]: '\(t.prefix(20))' is not a language tag such as en, sq or pt-br") }
             return tag
         })
-        let subject = Subject(id: try s.id("id"), name: try s.optionalString("name"), age: age,
+        let subject = Subject(id: try s.id("id"), name: try s.optionalText("name"), age: age,
                               ageDisputed: try s.bool("age-disputed"), sex: try s.code("sex"),
                               nationality: try s.country("nationality"), languages: languages,
                               interpreterNeeded: try s.bool("interpreter-needed"))
@@ -166,7 +166,7 @@ public struct Referral: Record, Equatable, Sendable {
             try self.init(id: try r.id("id"), received: try r.date("received"), firstResponder: try r.code("first-responder"),
                           competentAuthority: try r.optionalCode("competent-authority"), subject: subject,
                           exploitation: try r.codes("exploitation"), indicators: indicators,
-                          consentSignedOn: signedOn, account: try r.optionalString("account"))
+                          consentSignedOn: signedOn, account: try r.optionalText("account"))
         } catch let refusal as ReferralRefusal {
             throw RecordError(refusal.description)
         }
