@@ -5,19 +5,10 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
     Prompter.installInterruptHandler()
     let p = Prompter()
     let a = context.arguments
-    /// The option's value when given (checked as at the prompt), else the answer.
-    func field<T>(_ flag: Flag, _ parse: (String) -> Result<T, InputProblem>, ask: () throws(PromptCancelled) -> T) throws -> T {
-        guard let text = a.value(flag.long) else { return try ask() }
-        switch parse(text) {
-        case .success(let v): return v
-        case .failure(let problem): throw UsageError("--\(flag.long): \(problem.message)")
-        }
-    }
     do {
         p.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
-        let subjectID = try field(ReferralFlag.subject, Parse.id) { () throws(PromptCancelled) in
-            try p.required("Subject's pseudonymous id", hint: "e.g. S-1042", parse: Parse.id)
-        }
+        let subjectID = try a.parsed(ReferralFlag.subject.long, Parse.id)
+            ?? p.required("Subject's pseudonymous id", hint: "e.g. S-1042", parse: Parse.id)
         let name = try a.text(ReferralFlag.name.long) ?? p.ask("Name", optional: true, parse: Parse.text)
         let age: StatedAge
         if let d = try a.date(ReferralFlag.dob.long) {

@@ -21,19 +21,18 @@ public struct ParsedArguments: Sendable {
     /// True when the flag was given at all (switch or value).
     public func isGiven(_ long: String) -> Bool { switches.contains(long) || values[long] != nil }
 
-    public func date(_ long: String) throws -> CivilDate? {
+    /// An option's value parsed as at the prompt, so both accept and refuse the same things.
+    public func parsed<T>(_ long: String, _ parse: (String) -> Result<T, InputProblem>) throws -> T? {
         guard let text = value(long) else { return nil }
-        guard let d = CivilDate(text) else { throw UsageError("--\(long): '\(text)' is not a real date; write it as yyyy-mm-dd") }
-        return d
+        switch parse(text) {
+        case .success(let v): return v
+        case .failure(let p): throw UsageError("--\(long): \(p.message)")
+        }
     }
 
-    public func int(_ long: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = value(long) else { return nil }
-        guard let n = Int(text), range.contains(n) else {
-            throw UsageError("--\(long): '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return n
-    }
+    public func date(_ long: String) throws -> CivilDate? { try parsed(long, Parse.date) }
+
+    public func int(_ long: String, in range: ClosedRange<Int>) throws -> Int? { try parsed(long) { Parse.int($0, in: range) } }
 
     public func code<C: CodeList>(_ long: String, _ type: C.Type = C.self) throws -> C? {
         guard let text = value(long) else { return nil }
@@ -168,9 +167,5 @@ public extension ParsedArguments {
         return id
     }
 
-    func country(_ long: String) throws -> Country? {
-        guard let text = value(long) else { return nil }
-        guard let c = Country(text.uppercased()) else { throw UsageError("--\(long): \(Country.unknownMessage(text))") }
-        return c
-    }
+    func country(_ long: String) throws -> Country? { try parsed(long, Parse.country) }
 }
