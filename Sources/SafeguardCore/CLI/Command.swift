@@ -183,7 +183,10 @@ public extension CommandContext {
         var line: [UInt8] = []
         JSONWriter.write(record, into: &line)
         line.append(0x0A)
-        try SafeFile.append(line, to: path)
+        let cut = try SafeFile.append(line, to: path)
+        if cut > 0 {
+            diagnostics.warning("\(path) ended in an unfinished line (\(cut) bytes) left by an interrupted writer; it was removed before appending")
+        }
         let what = [record.objectValue?["kind"]?.stringValue, record.objectValue?["id"]?.stringValue].compactMap { $0 }
         diagnostics.note("appended \(what.joined(separator: " ")) to \(path)")
     }

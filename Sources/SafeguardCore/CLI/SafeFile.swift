@@ -80,7 +80,6 @@ public enum SafeFile {
             end = start
         }
         guard ftruncate(fd, off_t(keep)) == 0 else { throw failure("repair", path, .ioError) }
-        StandardError.shared.write("warning: \(path) ended in an unfinished line (\(size - keep) bytes) left by an interrupted writer; it was removed before appending\n")
         return size - keep
     }
 }
