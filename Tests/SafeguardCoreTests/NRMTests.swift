@@ -111,7 +111,7 @@ final class NRMStatusTests: XCTestCase {
         ]
         for (k, row) in rows.enumerated() {
             let r = try referral(.dateOfBirth(date("2012-01-01")), received: row.received)
-            let s = NRMStatus(referral: r, rg: row.rg.map { .init(on: date($0.0), outcome: $0.1) },
+            let s = NRMStatus(referral: r.facts, rg: row.rg.map { .init(on: date($0.0), outcome: $0.1) },
                               cg: row.cg.map { .init(on: date($0.0), outcome: $0.1) }, withdrawn: nil,
                               asOf: date(row.asOf), timescales: NRMTimescales())
             XCTAssertEqual(s.stage, row.stage, "row \(k)")
@@ -126,7 +126,7 @@ final class NRMStatusTests: XCTestCase {
 
     func testTimescalesCanBeOverridden() throws {
         let r = try referral(.dateOfBirth(date("2012-01-01")), received: "2026-11-20")
-        let s = NRMStatus(referral: r, rg: .init(on: date("2026-11-21"), outcome: .positive), cg: nil, withdrawn: nil,
+        let s = NRMStatus(referral: r.facts, rg: .init(on: date("2026-11-21"), outcome: .positive), cg: nil, withdrawn: nil,
                           asOf: date("2026-11-21"), timescales: NRMTimescales(rgDays: 3, recoveryDays: 30))
         XCTAssertEqual(s.rgDue, date("2026-11-23"))
         XCTAssertEqual(s.recoveryEnds, date("2026-12-21"))

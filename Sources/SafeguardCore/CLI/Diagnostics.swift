@@ -41,6 +41,9 @@ public final class Diagnostics {
         rejectsPath = path
     }
 
+    /// Whether bad lines are being kept (`--rejects`).
+    public var keepsRejects: Bool { rejects != nil }
+
     public func closeRejects() throws {
         guard let r = rejects else { return }
         try r.flush()

@@ -94,6 +94,39 @@ public func forEachRecord(in inputs: InputFiles, diagnostics: Diagnostics,
 public func forEachRecord(in opened: [OpenedInput], diagnostics: Diagnostics,
                           maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                           _ body: (InputRecord) throws -> Void) throws {
+    try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { name, line in
+        let value: JSONValue
+        do throws(JSONSyntaxError) {
+            value = try JSONParser.parse(line.bytes)
+        } catch {
+            try diagnostics.reject(name, line.number, error.message, raw: line.raw)
+            return
+        }
+        guard case .object(let object) = value else {
+            try diagnostics.reject(name, line.number, "a record must be a JSON object, found \(value.typeName)", raw: line.raw)
+            return
+        }
+        guard let kind = object["kind"]?.stringValue, !kind.isEmpty else {
+            try diagnostics.reject(name, line.number, "a record needs a \"kind\" string", raw: line.raw)
+            return
+        }
+        guard object["v"] == .number("1") else {
+            try diagnostics.reject(name, line.number, "field v: this tool reads schema version 1; the record has \(object["v"].map { JSONWriter.string($0) } ?? "none")", raw: line.raw)
+            return
+        }
+        do {
+            try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw))
+        } catch let e as RecordError {
+            try diagnostics.reject(name, line.number, e.description, raw: line.raw)
+        }
+    }
+}
+
+/// Streams the non-blank lines of open inputs. An over-long line is reported
+/// (and streamed to `--rejects`) without being held in memory; a read failure is exit 74.
+public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
+                        maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                        _ body: (String, InputLine) throws -> Void) throws {
     for input in opened {
         let name = input.name
         let reader = LineReader(fd: input.fd, maxLineBytes: maxLineBytes)
@@ -110,30 +143,7 @@ public func forEachRecord(in opened: [OpenedInput], diagnostics: Diagnostics,
                     return
                 }
                 if isBlank(line.bytes) { return }
-                let value: JSONValue
-                do throws(JSONSyntaxError) {
-                    value = try JSONParser.parse(line.bytes)
-                } catch {
-                    try diagnostics.reject(name, line.number, error.message, raw: line.raw)
-                    return
-                }
-                guard case .object(let object) = value else {
-                    try diagnostics.reject(name, line.number, "a record must be a JSON object, found \(value.typeName)", raw: line.raw)
-                    return
-                }
-                guard let kind = object["kind"]?.stringValue, !kind.isEmpty else {
-                    try diagnostics.reject(name, line.number, "a record needs a \"kind\" string", raw: line.raw)
-                    return
-                }
-                guard object["v"] == .number("1") else {
-                    try diagnostics.reject(name, line.number, "field v: this tool reads schema version 1; the record has \(object["v"].map { JSONWriter.string($0) } ?? "none")", raw: line.raw)
-                    return
-                }
-                do {
-                    try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw))
-                } catch let e as RecordError {
-                    try diagnostics.reject(name, line.number, e.description, raw: line.raw)
-                }
+                try body(name, line)
             }
         } catch let e as POSIXError {
             throw CommandFailure("cannot read \(name): \(String(cString: strerror(e.code.rawValue)))", exitCode: .ioError)

@@ -10,12 +10,14 @@ public enum NRMCaseFile {
     public static func fold(_ inputs: [OpenedInput], diagnostics: Diagnostics,
                             other: (InputRecord) throws -> Void) throws -> NRMCaseFolder {
         var folder = NRMCaseFolder()
+        // Event lines are kept for --rejects only: a case file's decisions need not sit in memory otherwise.
+        let keepRaw = diagnostics.keepsRejects
         try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
             let at = SourceLine(file: r.file, line: r.line)
             switch r.kind {
             case Referral.kind: try folder.add(Referral(r.object), at: at)
-            case NRMDecision.kind: folder.add(try NRMDecision(r.object), at: at, raw: Array(r.raw))
-            case NRMWithdrawal.kind: folder.add(try NRMWithdrawal(r.object), at: at, raw: Array(r.raw))
+            case NRMDecision.kind: folder.add(try NRMDecision(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
+            case NRMWithdrawal.kind: folder.add(try NRMWithdrawal(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
             case DutyToNotify.kind: _ = try DutyToNotify(r.object); try other(r)
             case NRMStatus.kind: _ = try NRMStatus(r.object); try other(r)
             default: try other(r)

@@ -82,13 +82,13 @@ public struct NRMStatus: Record, Equatable, Sendable {
     public var cgDue: CivilDate? { recoveryEnds }
 
     /// Works out the status from a referral and its decisions, counting only what happened by `asOf`.
-    public init(referral r: Referral, rg: Decided?, cg: Decided?, withdrawn: CivilDate?,
+    public init(referral r: ReferralFacts, rg: Decided?, cg: Decided?, withdrawn: CivilDate?,
                 asOf: CivilDate, timescales: NRMTimescales) {
         let rg = rg.flatMap { $0.on <= asOf ? $0 : nil }
         let cg = cg.flatMap { $0.on <= asOf ? $0 : nil }
         let withdrawn = withdrawn.flatMap { $0 <= asOf ? $0 : nil }
         referral = r.id
-        subject = r.subject.id
+        subject = r.subject
         self.asOf = asOf
         treatedAs = r.treatedAs
         received = r.received
@@ -190,7 +190,7 @@ public struct NRMCaseFolder {
     }
 
     struct Case {
-        let referral: Referral
+        let referral: ReferralFacts
         let source: SourceLine
         var rg: (NRMStatus.Decided, SourceLine)?
         var cg: (NRMStatus.Decided, SourceLine)?
@@ -209,7 +209,7 @@ public struct NRMCaseFolder {
             throw RecordError("referral \(referral.id) appears twice (first at \(first.source)); record a change as a decision or withdrawal, never a second referral")
         }
         order.append(referral.id)
-        cases[referral.id] = Case(referral: referral, source: source)
+        cases[referral.id] = Case(referral: referral.facts, source: source)
     }
 
     public mutating func add(_ decision: NRMDecision, at source: SourceLine, raw: [UInt8]) {
@@ -281,11 +281,16 @@ public struct NRMCaseFolder {
 
     /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
     public func statuses(asOf: CivilDate, timescales: NRMTimescales) -> [NRMStatus] {
+        cases(asOf: asOf, timescales: timescales).map(\.status)
+    }
+
+    /// Each referral received by `asOf` with its status, in input order.
+    public func cases(asOf: CivilDate, timescales: NRMTimescales) -> [(referral: ReferralFacts, status: NRMStatus)] {
         order.compactMap { id in
             let c = cases[id]!
             guard c.referral.received <= asOf else { return nil }
-            return NRMStatus(referral: c.referral, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
-                             asOf: asOf, timescales: timescales)
+            return (c.referral, NRMStatus(referral: c.referral, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
+                                          asOf: asOf, timescales: timescales))
         }
     }
 }

@@ -182,3 +182,25 @@ public struct Referral: Record, Equatable, Sendable {
         }
     }
 }
+
+/// What the case fold and the statistics need of a referral: small, so that a
+/// million referrals fit in memory (no name, no account, no indicators).
+public struct ReferralFacts: Equatable, Sendable {
+    public let id: RecordID
+    public let subject: RecordID
+    public let received: CivilDate
+    public let treatedAs: AgeGroup
+    /// The first exploitation type listed, taken as the primary one.
+    public let primaryExploitation: ExploitationType
+    public let sex: Sex
+    public let nationality: Country?
+    public let firstResponder: FirstResponder
+}
+
+public extension Referral {
+    var facts: ReferralFacts {
+        ReferralFacts(id: id, subject: subject.id, received: received, treatedAs: treatedAs,
+                      primaryExploitation: exploitation.first ?? .notSpecified, sex: subject.sex,
+                      nationality: subject.nationality, firstResponder: firstResponder)
+    }
+}

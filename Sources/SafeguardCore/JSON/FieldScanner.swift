@@ -1,0 +1,156 @@
+import Foundation
+
+/// Picks the values at chosen dotted paths (`subject.nationality`) out of
+/// JSON object lines without building a tree: the hot path of csv-report.
+/// Every line is still fully validated (syntax, escapes, UTF-8, nesting);
+/// only the picked values are located, and nothing is decoded until asked.
+public final class FieldScanner {
+    /// Where a picked value is in the line. Ranges are valid until the next scan.
+    public enum Cell: Equatable, Sendable {
+        case missing
+        case null
+        case string(Range<Int>, escaped: Bool)
+        /// A number, `true` or `false`, as written.
+        case scalar(Range<Int>)
+        /// An array or object, as written.
+        case composite(Range<Int>)
+    }
+
+    final class Node {
+        var keys: [[UInt8]] = []
+        var children: [Node] = []
+        var column: Int?
+
+        func child(_ key: [UInt8]) -> Node {
+            if let k = keys.firstIndex(of: key) { return children[k] }
+            keys.append(key)
+            children.append(Node())
+            return children[children.count - 1]
+        }
+    }
+
+    public let paths: [String]
+    public private(set) var cells: [Cell]
+    let root = Node()
+    var scratch: [UInt8] = []
+
+    public init(paths: [String]) {
+        self.paths = paths
+        cells = Array(repeating: .missing, count: paths.count)
+        for (column, path) in paths.enumerated() {
+            var node = root
+            for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+                node = node.child(Array(part.utf8))
+            }
+            node.column = column
+        }
+    }
+
+    /// Scans one line. Returns false for valid JSON that is not an object
+    /// (the cells are then all missing); throws for invalid JSON.
+    public func scan(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Bool {
+        for k in cells.indices { cells[k] = .missing }
+        var c = JSONCursor(line)
+        c.skipSpace()
+        let isObject = c.i < c.end && c.b[c.i] == UInt8(ascii: "{")
+        if isObject { try scanObject(&c, root, depth: 0) } else { try c.skipValue(depth: 0) }
+        c.skipSpace()
+        guard c.i == c.end else { throw c.fail("unexpected text after the end of the value") }
+        return isObject
+    }
+
+    func scanObject(_ c: inout JSONCursor, _ node: Node, depth: Int) throws(JSONSyntaxError) {
+        guard depth < JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
+        c.i += 1
+        c.skipSpace()
+        if c.i < c.end, c.b[c.i] == UInt8(ascii: "}") { c.i += 1; return }
+        while true {
+            c.skipSpace()
+            let keyStart = c.i
+            let key = try c.key()
+            c.skipSpace()
+            if let child = match(key, in: node, &c) {
+                if let column = child.column {
+                    guard cells[column] == .missing else { throw c.fail("duplicate key", at: keyStart) }
+                    cells[column] = try value(&c, descendingInto: child, depth: depth + 1)
+                } else if c.i < c.end, c.b[c.i] == UInt8(ascii: "{") {
+                    try scanObject(&c, child, depth: depth + 1)
+                } else {
+                    try c.skipValue(depth: depth + 1)
+                }
+            } else {
+                try c.skipValue(depth: depth + 1)
+            }
+            guard try c.nextMember(close: UInt8(ascii: "}"), inside: "an object") else { return }
+        }
+    }
+
+    func value(_ c: inout JSONCursor, descendingInto node: Node, depth: Int) throws(JSONSyntaxError) -> Cell {
+        guard c.i < c.end else { throw c.fail("the line ends where a value should be (truncated record?)") }
+        let start = c.i
+        switch c.b[c.i] {
+        case UInt8(ascii: "\""):
+            let s = try c.string()
+            return .string(s.range, escaped: s.escaped)
+        case UInt8(ascii: "n"):
+            try c.literal("null")
+            return .null
+        case UInt8(ascii: "{") where !node.keys.isEmpty:
+            try scanObject(&c, node, depth: depth)
+            return .composite(start..<c.i)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try c.skipValue(depth: depth)
+            return .composite(start..<c.i)
+        default:
+            try c.skipValue(depth: depth)
+            return .scalar(start..<c.i)
+        }
+    }
+
+    @inline(__always)
+    func match(_ key: (range: Range<Int>, escaped: Bool), in node: Node, _ c: inout JSONCursor) -> Node? {
+        if node.keys.isEmpty { return nil }
+        if key.escaped {
+            let decoded = Array(c.decodeString(key.range, escaped: true, scratch: &scratch).utf8)
+            return node.keys.firstIndex(of: decoded).map { node.children[$0] }
+        }
+        let n = key.range.count
+        let base = c.b.baseAddress! + key.range.lowerBound
+        for (k, candidate) in node.keys.enumerated() where candidate.count == n {
+            if candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, n) == 0 }) { return node.children[k] }
+        }
+        return nil
+    }
+
+    /// The cell as text: strings decoded, arrays of scalars joined with `;`,
+    /// objects as compact JSON, null and missing as nil.
+    public func text(_ cell: Cell, in line: UnsafeBufferPointer<UInt8>) -> String? {
+        switch cell {
+        case .missing, .null: return nil
+        case .string(let r, let escaped): return JSONCursor(line).decodeString(r, escaped: escaped, scratch: &scratch)
+        case .scalar(let r): return String(decoding: UnsafeBufferPointer(rebasing: line[r]), as: UTF8.self)
+        case .composite(let r):
+            guard let v = try? JSONParser.parse(UnsafeBufferPointer(rebasing: line[r])) else { return nil }
+            return FieldScanner.flatText(v)
+        }
+    }
+
+    /// The elements of an array cell as texts (a scalar cell is one element), for counting by each value.
+    public func texts(_ cell: Cell, in line: UnsafeBufferPointer<UInt8>) -> [String] {
+        if case .composite(let r) = cell, let v = try? JSONParser.parse(UnsafeBufferPointer(rebasing: line[r])), case .array(let items) = v {
+            return items.map { FieldScanner.flatText($0) }
+        }
+        return text(cell, in: line).map { [$0] } ?? []
+    }
+
+    static func flatText(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return ""
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n
+        case .string(let s): return s
+        case .array(let items): return items.map(flatText).joined(separator: ";")
+        case .object: return JSONWriter.string(v)
+        }
+    }
+}

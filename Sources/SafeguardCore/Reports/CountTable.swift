@@ -1,0 +1,99 @@
+/// Counts grouped by row keys and, optionally, a column key, with totals.
+public struct CountTable: Sendable {
+    public static let countColumn = "count"
+    public static let totalLabel = "total"
+
+    public let rowFields: [String]
+    /// The field whose values run across the columns (`--pivot`); nil for one count column.
+    public let columnField: String?
+    var counts: [[String]: [String: Int]] = [:]
+
+    public init(rowFields: [String], columnField: String? = nil) {
+        self.rowFields = rowFields
+        self.columnField = columnField
+    }
+
+    public mutating func add(row: [String], column: String = CountTable.countColumn, count: Int = 1) {
+        counts[row, default: [:]][column, default: 0] += count
+    }
+
+    /// The table laid out with totals. Rows and columns come in the given
+    /// order (keys not listed follow, sorted), so fixed categories with a zero count still show.
+    public func grid(rows rowOrder: [[String]] = [], columns columnOrder: [String] = []) -> CountGrid {
+        let rowKeys = rowOrder + counts.keys.filter { !rowOrder.contains($0) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let seen = Set(counts.values.flatMap(\.keys))
+        let columnKeys = columnField == nil ? [CountTable.countColumn]
+            : columnOrder + seen.subtracting(columnOrder).sorted()
+        let values = rowKeys.map { r in columnKeys.map { counts[r]?[$0] ?? 0 } }
+        return CountGrid(rowKeys: rowKeys, columnKeys: columnKeys, interior: values)
+    }
+}
+
+/// A laid-out table: interior counts plus a total row and, when there is
+/// more than one column, a total column. Cells hold counts or are suppressed.
+public struct CountGrid: Sendable {
+    public let rowKeys: [[String]]
+    public let columnKeys: [String]
+    /// `values[r][c]`, with the total row last and (if `hasTotalColumn`) the total column last.
+    public let values: [[Int]]
+    public private(set) var suppressed: [[Bool]]
+    public var hasTotalColumn: Bool { columnKeys.count > 1 }
+
+    init(rowKeys: [[String]], columnKeys: [String], interior: [[Int]]) {
+        self.rowKeys = rowKeys
+        self.columnKeys = columnKeys
+        let withRowTotals = columnKeys.count > 1 ? interior.map { $0 + [$0.reduce(0, +)] } : interior
+        let width = withRowTotals.first?.count ?? (columnKeys.count > 1 ? columnKeys.count + 1 : columnKeys.count)
+        let totals = (0..<width).map { c in withRowTotals.reduce(0) { $0 + $1[c] } }
+        values = withRowTotals + [totals]
+        suppressed = values.map { $0.map { _ in false } }
+    }
+
+    /// Small-number suppression, as official statistics do it. Primary: every
+    /// count from 1 to `threshold - 1` is hidden. Secondary: wherever a row or
+    /// column (with its total) has exactly one hidden cell, that cell could be
+    /// worked out by subtraction, so a second one is hidden too: the smallest
+    /// non-zero count in that row or column, or else its total. Repeated until
+    /// no row or column gives one away.
+    public mutating func suppress(below threshold: Int) {
+        guard threshold > 1 else { return }
+        for r in values.indices { for c in values[r].indices where values[r][c] > 0 && values[r][c] < threshold { suppressed[r][c] = true } }
+        let rows = values.count, cols = values.first?.count ?? 0
+        var lines: [(interior: [(Int, Int)], total: (Int, Int))] = []
+        if hasTotalColumn {
+            for r in 0..<rows { lines.append(((0..<(cols - 1)).map { (r, $0) }, (r, cols - 1))) }
+        }
+        for c in 0..<cols { lines.append(((0..<(rows - 1)).map { ($0, c) }, (rows - 1, c))) }
+        var changed = true
+        while changed {
+            changed = false
+            for line in lines {
+                let all = line.interior + [line.total]
+                guard all.filter({ suppressed[$0.0][$0.1] }).count == 1 else { continue }
+                let candidates = line.interior.filter { !suppressed[$0.0][$0.1] && values[$0.0][$0.1] > 0 }
+                if let smallest = candidates.min(by: { values[$0.0][$0.1] < values[$1.0][$1.1] }) {
+                    suppressed[smallest.0][smallest.1] = true
+                } else if !suppressed[line.total.0][line.total.1] {
+                    suppressed[line.total.0][line.total.1] = true
+                } else {
+                    continue
+                }
+                changed = true
+            }
+        }
+    }
+
+    /// The text of a cell: its count, or `[c]` when suppressed.
+    public func cell(_ r: Int, _ c: Int) -> String { suppressed[r][c] ? "[c]" : String(values[r][c]) }
+
+    /// Header and rows as CSV fields: row-key columns, then counts, then the total column.
+    public func csvRows(rowFields: [String]) -> [[String]] {
+        var out: [[String]] = [rowFields + columnKeys + (hasTotalColumn ? [CountTable.totalLabel] : [])]
+        for (r, key) in rowKeys.enumerated() {
+            out.append(key + values[r].indices.map { cell(r, $0) })
+        }
+        let totalLabel = [CountTable.totalLabel] + Array(repeating: "", count: max(0, rowFields.count - 1))
+        out.append(totalLabel + values[values.count - 1].indices.map { cell(values.count - 1, $0) })
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Turns NDJSON records into CSV rows: the columns are dotted paths, arrays
+/// are joined with `;`, a missing field is an empty cell. Personal data is
+/// left out unless asked for, and dates of birth can become age bands.
+public final class Flattener {
+    public struct Column: Equatable, Sendable {
+        /// The dotted path read from each record.
+        public let path: String
+        /// The name in the header row.
+        public let header: String
+        /// Write the age band on the report date instead of the date itself.
+        public let asAgeBand: Bool
+    }
+
+    /// The columns to write, given those asked for; and the personal ones left out.
+    public static func plan(requested: [String], kind: String?, includePersonal: Bool, ageBand: Bool) -> (columns: [Column], dropped: [String]) {
+        var columns: [Column] = [], dropped: [String] = []
+        for path in requested {
+            if ageBand && PersonalData.isDateOfBirth(path) {
+                let stem = path.dropLast("dob".count)
+                columns.append(Column(path: path, header: stem + "age-band", asAgeBand: true))
+            } else if PersonalData.isPersonal(path, kind: kind) && !includePersonal {
+                dropped.append(path)
+            } else {
+                columns.append(Column(path: path, header: path, asAgeBand: false))
+            }
+        }
+        return (columns, dropped)
+    }
+
+    public let columns: [Column]
+    let kind: [UInt8]?
+    let asOf: CivilDate
+    let csv: CSVWriter
+    let scanner: FieldScanner
+    let kindColumn: Int
+    var matched: [Bool]
+    var scratch: [UInt8] = []
+
+    public init(columns: [Column], kind: String?, asOf: CivilDate, csv: CSVWriter) {
+        self.columns = columns
+        self.kind = kind.map { Array($0.utf8) }
+        self.asOf = asOf
+        self.csv = csv
+        scanner = FieldScanner(paths: columns.map(\.path) + ["kind"])
+        kindColumn = columns.count
+        matched = Array(repeating: false, count: columns.count)
+    }
+
+    public func header(into out: inout [UInt8]) {
+        csv.appendRow(columns.map(\.header), to: &out)
+    }
+
+    /// The columns no record has had a value for.
+    public var unmatchedPaths: [String] { columns.indices.filter { !matched[$0] }.map { columns[$0].path } }
+
+    /// Appends the row for one line. Returns false when `--kind` skips the
+    /// record; throws `RecordError` for a line that cannot be a row.
+    public func appendRow(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) throws -> Bool {
+        let isObject: Bool
+        do throws(JSONSyntaxError) {
+            isObject = try scanner.scan(line)
+        } catch {
+            throw RecordError(error.message)
+        }
+        guard isObject else { throw RecordError("a record must be a JSON object") }
+        if let kind {
+            guard case .string(let r, false) = scanner.cells[kindColumn], r.count == kind.count,
+                  kind.withUnsafeBufferPointer({ memcmp($0.baseAddress!, line.baseAddress! + r.lowerBound, r.count) == 0 })
+            else { return false }
+        }
+        let start = out.count
+        for (k, column) in columns.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            let cell = scanner.cells[k]
+            if cell != .missing { matched[k] = true }
+            switch cell {
+            case .missing, .null:
+                break
+            case .string(let r, let escaped) where !column.asAgeBand:
+                if escaped {
+                    csv.appendText(scanner.text(cell, in: line)!, to: &out)
+                } else {
+                    csv.appendText(UnsafeBufferPointer(rebasing: line[r]), to: &out)
+                }
+            case .scalar(let r) where !column.asAgeBand:
+                csv.appendPlain(UnsafeBufferPointer(rebasing: line[r]), to: &out)
+            case .composite where !column.asAgeBand:
+                csv.appendText(scanner.text(cell, in: line) ?? "", to: &out)
+            default:
+                guard let text = scanner.text(cell, in: line), let dob = CivilDate(text) else {
+                    out.removeSubrange(start...)
+                    throw RecordError("field \(column.path) is not a date (yyyy-mm-dd), so it has no age band")
+                }
+                csv.appendText(AgeBand.label(dob: dob, on: asOf) ?? "", to: &out)
+            }
+        }
+        out.append(contentsOf: csv.lineEnd)
+        return true
+    }
+}
+
+public extension JSONValue {
+    /// The dotted paths of every leaf (scalar or array) in an object, in order.
+    var leafPaths: [String] {
+        guard case .object(let o) = self else { return [] }
+        return o.fields.flatMap { f -> [String] in
+            if case .object = f.value {
+                let inner = f.value.leafPaths
+                return inner.isEmpty ? [f.key] : inner.map { f.key + "." + $0 }
+            }
+            return [f.key]
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import SafeguardCore
+
+let countCommand = Command(
+    name: "count", summary: "Count records grouped by fields, with totals and small-number suppression.",
+    usage: "--by FIELDS [--pivot FIELD] [--kind KIND] [OPTIONS] [FILE...]",
+    details: """
+    Writes one row per group with its count, and a total row; with --pivot, the pivot field's values \
+    run across the columns with a total column. A record whose field is an array is counted once under \
+    each of its values. A missing field counts as (missing). Counts from 1 to 4 are shown as [c], and \
+    enough other cells are hidden that none can be worked out from the totals (secondary suppression). \
+    Grouping by a personal-data field needs --include-personal-data, or --age-band for a date of birth.
+    """,
+    flags: [
+        Flag("by", value: "FIELDS", help: "The fields to group by, as comma-separated dotted paths.", repeatable: true),
+        Flag("pivot", value: "FIELD", help: "A field whose values become the columns."),
+        ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
+        ReportFlag.crlf, .asOf, .rejects,
+    ]
+) { context in
+    let a = context.arguments
+    let by = a.list("by").uniqued()
+    guard !by.isEmpty else { throw UsageError("--by is needed") }
+    let pivot = a.value("pivot")
+    if let pivot, by.contains(pivot) { throw UsageError("--pivot \(pivot) is also a --by field") }
+    let kind = a.value(ReportFlag.kind.long)
+    let threshold = try context.suppressionThreshold()
+    let asOf = try context.asOf()
+    let fields = by + (pivot.map { [$0] } ?? [])
+    let plan = Flattener.plan(requested: fields, kind: kind, includePersonal: a.has(ReportFlag.includePersonal.long),
+                              ageBand: a.has(ReportFlag.ageBand.long))
+    guard plan.dropped.isEmpty else {
+        throw UsageError("\(plan.dropped.joined(separator: ", ")) is personal data; counting by it needs --include-personal-data (or --age-band for a date of birth)")
+    }
+    let inputs = try InputFiles(a.positionals).open()
+    defer { inputs.forEach { $0.close() } }
+
+    let scanner = FieldScanner(paths: fields + ["kind"])
+    var table = CountTable(rowFields: plan.columns.prefix(by.count).map(\.header), columnField: pivot)
+    try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
+        do {
+            let isObject: Bool
+            do throws(JSONSyntaxError) { isObject = try scanner.scan(line.bytes) } catch { throw RecordError(error.message) }
+            guard isObject else { throw RecordError("a record must be a JSON object") }
+            if let kind, scanner.text(scanner.cells[fields.count], in: line.bytes) != kind { return }
+            let values = try plan.columns.enumerated().map { k, column -> [String] in
+                let cell = scanner.cells[k]
+                guard column.asAgeBand else {
+                    let texts = scanner.texts(cell, in: line.bytes)
+                    return texts.isEmpty ? ["(missing)"] : texts
+                }
+                guard cell != .missing, cell != .null else { return ["(missing)"] }
+                guard let text = scanner.text(cell, in: line.bytes), let dob = CivilDate(text) else {
+                    throw RecordError("field \(column.path) is not a date (yyyy-mm-dd), so it has no age band")
+                }
+                return [AgeBand.label(dob: dob, on: asOf) ?? "(missing)"]
+            }
+            // Every combination of the values (an array field counts under each of its values).
+            var keys: [[String]] = [[]]
+            for v in values { keys = keys.flatMap { k in v.map { k + [$0] } } }
+            for key in keys {
+                if pivot != nil { table.add(row: Array(key.dropLast()), column: key.last!) } else { table.add(row: key) }
+            }
+        } catch let e as RecordError {
+            try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
+        }
+    }
+    var grid = table.grid()
+    grid.suppress(below: threshold)
+    var out: [UInt8] = []
+    let csv = context.csvWriter
+    for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }
+    try context.output.write(out)
+    return .ok
+}

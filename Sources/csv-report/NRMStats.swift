@@ -1,0 +1,47 @@
+import SafeguardCore
+
+let nrmStatsCommand = Command(
+    name: "nrm-stats", summary: "The NRM tables the Home Office publishes, from referral and decision records.",
+    usage: "[--as-of DATE] [--from DATE] [--to DATE] [--table NAME] [OPTIONS] [FILE...]",
+    details: """
+    Writes one CSV with the columns table,category,adult,child,total. The tables: \
+    \(NRMStatistics.Table.codes.joined(separator: ", ")). A referral counts once, under its first \
+    exploitation type in the NRM categories (criminal exploitation and benefit fraud count as labour), \
+    and as adult or child as it was treated on the referral date. Decisions dated after --as-of are not \
+    counted. Counts are suppressed as in 'count'. Records are checked as 'nrm-referral validate' checks them.
+    """,
+    flags: [
+        .asOf,
+        Flag("from", value: "DATE", help: "Only referrals received on or after this date."),
+        Flag("to", value: "DATE", help: "Only referrals received on or before this date."),
+        Flag("table", value: "NAME", help: "Only this table."),
+        Flag("top", value: "N", help: "How many nationalities top-nationalities lists before 'other'.", default: "10"),
+        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, .rejects,
+    ]
+) { context in
+    let a = context.arguments
+    let asOf = try context.asOf()
+    let from = try a.date("from"), to = try a.date("to")
+    let only: NRMStatistics.Table? = try a.code("table")
+    let threshold = try context.suppressionThreshold()
+    let inputs = try InputFiles(a.positionals).open()
+    defer { inputs.forEach { $0.close() } }
+
+    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
+    var stats = NRMStatistics(topNationalities: try a.int("top", in: 1...300) ?? 10)
+    for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
+        if let from, referral.received < from { continue }
+        if let to, referral.received > to { continue }
+        stats.add(referral, status: status)
+    }
+    let csv = context.csvWriter
+    var out: [UInt8] = []
+    csv.appendRow(["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel], to: &out)
+    for table in NRMStatistics.Table.allCases where only == nil || only == table {
+        var grid = stats.grid(table)
+        grid.suppress(below: threshold)
+        for row in grid.csvRows(rowFields: ["category"]).dropFirst() { csv.appendRow([table.rawValue] + row, to: &out) }
+    }
+    try context.output.write(out)
+    return .ok
+}

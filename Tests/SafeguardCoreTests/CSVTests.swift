@@ -1,0 +1,165 @@
+import XCTest
+@testable import SafeguardCore
+
+final class CSVWriterTests: XCTestCase {
+    func row(_ fields: [String], crlf: Bool = false) -> String {
+        var out: [UInt8] = []
+        CSVWriter(crlf: crlf).appendRow(fields, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testQuotesOnlyWhatNeedsIt() {
+        XCTAssertEqual(row(["plain", "with,comma", "with \"quote\"", "two\nlines", "cr\rhere", "", "é 😀"]),
+                       "plain,\"with,comma\",\"with \"\"quote\"\"\",\"two\nlines\",\"cr\rhere\",,é 😀\n")
+        XCTAssertEqual(row(["a", "b"], crlf: true), "a,b\r\n")
+    }
+
+    /// OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote.
+    func testNeutralisesFormulas() {
+        XCTAssertEqual(row(["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx", "a=b"]),
+                       "'=1+1,'+44 20,'-2,'@SUM(A1),'\tx,\"'\rx\",a=b\n")
+        XCTAssertEqual(row(["=HYPERLINK(\"http://x\",\"y\")"]), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n")
+    }
+}
+
+final class FieldScannerTests: XCTestCase {
+    func scan(_ paths: [String], _ line: String) throws -> [String?] {
+        let s = FieldScanner(paths: paths)
+        let bytes = Array(line.utf8)
+        return try bytes.withUnsafeBufferPointer { buf in
+            _ = try s.scan(buf)
+            return s.cells.map { s.text($0, in: buf) }
+        }
+    }
+
+    func testPicksNestedPathsArraysAndEscapes() throws {
+        let line = #"{"id":"r1","subject":{"sex":"female","x":{"y":1},"nationality":"AL"},"exploitation":["sexual","labour"],"n":-1.5e3,"t":true,"z":null,"s":"caf\u00e9 \"q\"\n\ud83d\ude00","o":{"a":[1,{"b":2}]}}"#
+        XCTAssertEqual(try scan(["id", "subject.nationality", "exploitation", "n", "t", "z", "s", "absent", "subject.x.y", "o", "subject.absent.deeper"], line),
+                       ["r1", "AL", "sexual;labour", "-1.5e3", "true", nil, "café \"q\"\n😀", nil, "1", #"{"a":[1,{"b":2}]}"#, nil])
+    }
+
+    func testAKeyWithEscapesStillMatches() throws {
+        XCTAssertEqual(try scan(["kind"], #"{"k\u0069nd":"referral"}"#), ["referral"])
+    }
+
+    func testADuplicatePickedKeyIsRefused() {
+        XCTAssertThrowsError(try scan(["id"], #"{"id":"a","id":"b"}"#))
+    }
+
+    func testNonObjectsAreValidButNotRecords() throws {
+        let s = FieldScanner(paths: ["a"])
+        for line in ["[1,2]", "\"x\"", "3", "null"] {
+            XCTAssertFalse(try Array(line.utf8).withUnsafeBufferPointer { try s.scan($0) }, line)
+        }
+    }
+
+    /// The scanner and the tree parser share one lexer, so they accept and refuse the same lines.
+    func testAgreesWithTheParserOnGoodAndBadLines() {
+        let lines = [
+            #"{"a":1}"#, #"{"a":"b","c":[true,false,null,{"d":"\u00e9"}]}"#, #"{}"#, "  {\"a\" : 1 }  ",
+            #"{"kind":"referral","v":1,"#, #"{"a":"abc"#, #"{"a":1,}"#, #"{"a" 1}"#, #"{"a":01}"#, #"{"a":1.}"#,
+            #"{"a":tru}"#, #"{"a":"\x"}"#, #"{"a":"\ud800"}"#, "{\"a\":\"\t\"}", #"{"a":1} x"#, #"{"a":[1 2]}"#, "",
+            String(repeating: "[", count: 200), #"{"a":"\u12"}"#, #"{"a":-}"#,
+        ]
+        let scanner = FieldScanner(paths: ["a", "c.d"])
+        for line in lines {
+            var bytes = Array(line.utf8)
+            var parserOK = true, scannerOK = true
+            bytes.withUnsafeMutableBufferPointer { buf in
+                let b = UnsafeBufferPointer(buf)
+                do { _ = try JSONParser.parse(b) } catch { parserOK = false }
+                do { _ = try scanner.scan(b) } catch { scannerOK = false }
+            }
+            XCTAssertEqual(scannerOK, parserOK, line)
+        }
+        for bad: [UInt8] in [[0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D], [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x7D]] {
+            XCTAssertThrowsError(try bad.withUnsafeBufferPointer { try scanner.scan($0) })
+        }
+    }
+}
+
+final class SuppressionTests: XCTestCase {
+    func grid(_ rows: [[Int]], columns: [String]) -> CountGrid {
+        var t = CountTable(rowFields: ["r"], columnField: columns.count > 1 ? "c" : nil)
+        for (r, counts) in rows.enumerated() {
+            for (c, n) in counts.enumerated() where n > 0 { t.add(row: ["r\(r)"], column: columns[c], count: n) }
+        }
+        return t.grid(rows: rows.indices.map { ["r\($0)"] }, columns: columns.count > 1 ? columns : [])
+    }
+
+    func cells(_ g: CountGrid) -> [[String]] { g.values.indices.map { r in g.values[r].indices.map { g.cell(r, $0) } } }
+
+    func testNoSuppressionShowsEveryCount() {
+        let g = grid([[3, 10], [20, 7]], columns: ["a", "b"])
+        XCTAssertEqual(cells(g), [["3", "10", "13"], ["20", "7", "27"], ["23", "17", "40"]])
+    }
+
+    /// A lone small count is hidden, and so is the smallest other count in its
+    /// row and column, so subtraction from the totals gives nothing away.
+    func testPrimaryAndSecondarySuppression() {
+        var g = grid([[3, 10, 12], [20, 7, 30], [15, 9, 6]], columns: ["a", "b", "c"])
+        g.suppress(below: 5)
+        let c = cells(g)
+        XCTAssertEqual(c[0][0], "[c]")
+        for r in g.values.indices {
+            let hidden = c[r].filter { $0 == "[c]" }.count
+            XCTAssertNotEqual(hidden, 1, "row \(r) gives a hidden cell away: \(c[r])")
+        }
+        for col in g.values[0].indices {
+            let hidden = g.values.indices.filter { c[$0][col] == "[c]" }.count
+            XCTAssertNotEqual(hidden, 1, "column \(col) gives a hidden cell away")
+        }
+        // Worked by hand: 3 is hidden; then 10 (smallest other in its row), 15 and 7 (in the
+        // columns of those), then 20 and 6 (rows r1, r2), then 12 (column c).
+        XCTAssertEqual(c, [["[c]", "[c]", "[c]", "25"], ["[c]", "[c]", "30", "57"], ["[c]", "9", "[c]", "30"], ["38", "26", "48", "112"]])
+    }
+
+    /// In a one-column table the only way to protect a lone small count is the next smallest, or the total.
+    func testSingleColumnTables() {
+        var g = grid([[3], [50], [40]], columns: ["count"])
+        g.suppress(below: 5)
+        XCTAssertEqual(cells(g), [["[c]"], ["50"], ["[c]"], ["93"]])
+        var lone = grid([[3], [0]], columns: ["count"])
+        lone.suppress(below: 5)
+        XCTAssertEqual(cells(lone), [["[c]"], ["0"], ["[c]"]], "the total equals the small count, so it is hidden too")
+    }
+
+    func testZerosAreNotSuppressed() {
+        var g = grid([[0, 12], [8, 9]], columns: ["a", "b"])
+        g.suppress(below: 5)
+        XCTAssertEqual(cells(g), [["0", "12", "12"], ["8", "9", "17"], ["8", "21", "29"]])
+    }
+}
+
+final class PersonalDataTests: XCTestCase {
+    /// The core's list of personal fields is the one the schemas mark.
+    func testMatchesTheSchemas() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Schemas")
+        var marked: [String: Set<String>] = [:]
+        func walk(_ v: JSONValue, _ path: String, _ kind: String) {
+            guard case .object(let o) = v else { return }
+            if o["x-personal-data"] == .bool(true) { marked[kind, default: []].insert(path) }
+            if case .object(let props)? = o["properties"] {
+                for f in props.fields { walk(f.value, path.isEmpty ? f.key : path + "." + f.key, kind) }
+            }
+        }
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".schema.json") {
+            let kind = String(file.dropLast(".schema.json".count))
+            walk(try JSONParser.parse(Array(try Data(contentsOf: dir.appendingPathComponent(file)))), "", kind)
+        }
+        XCTAssertFalse(marked.isEmpty)
+        XCTAssertEqual(marked, PersonalData.pathsByKind)
+        XCTAssertTrue(PersonalData.isPersonal("subject.name", kind: nil))
+        XCTAssertFalse(PersonalData.isPersonal("subject.nationality", kind: "referral"))
+        XCTAssertTrue(PersonalData.isPersonal("carer.address", kind: "some-new-kind"), "unknown kinds are safe by default")
+    }
+
+    func testAgeBands() {
+        let on = CivilDate("2026-11-23")!
+        XCTAssertEqual(AgeBand.label(dob: CivilDate("2010-11-24")!, on: on), "14-15")
+        XCTAssertEqual(AgeBand.label(dob: CivilDate("2008-11-23")!, on: on), "18-24")
+        XCTAssertEqual(AgeBand.label(dob: CivilDate("2008-11-24")!, on: on), "16-17")
+        XCTAssertEqual(AgeBand.label(dob: CivilDate("1950-01-01")!, on: on), "65+")
+        XCTAssertNil(AgeBand.label(dob: CivilDate("2027-01-01")!, on: on))
+    }
+}
