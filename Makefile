@@ -9,7 +9,7 @@ TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: all build release test demo bench install uninstall clean python-deps bench-deps
+.PHONY: all build release test demo bench install uninstall clean test-deps bench-deps
 
 all: build
 
@@ -19,11 +19,13 @@ build:
 release:
 	$(SWIFT) build -c release
 
-# The schema and terminal tests use Python's jsonschema; install it if missing.
-python-deps:
+# The tests use Python's jsonschema (the independent schema validator) and jq
+# (csv-report's output is compared with jq's); install them if missing.
+test-deps:
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+	@command -v jq >/dev/null || (apt-get update -qq && apt-get install -y -qq jq >/dev/null)
 
-test: build python-deps
+test: build test-deps
 	$(SWIFT) build --build-tests
 	SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
 

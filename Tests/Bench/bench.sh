@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: times the suite against jq and Miller on the same generated file,
+# make bench: times the suite against jq and Miller on the same generated files,
 # in one run, and prints throughput, ratios and peak memory. Speed goals are
 # checked here, by a person reading the numbers, never as timed assertions in tests.
 set -euo pipefail
@@ -7,35 +7,55 @@ BIN=${1:?usage: bench.sh BIN_DIR}
 cd "$(dirname "$0")/../.."
 DATA=${BENCH_DIR:-.build/bench-data}
 mkdir -p "$DATA"
-COUNT=${BENCH_COUNT:-500000}
-FILE="$DATA/referrals-$COUNT.ndjson"
-[ -s "$FILE" ] || python3 examples/generate.py --seed 42 --count "$COUNT" --decisions > "$FILE"
+
+# Referral records only, deterministic (seed 42).
+referrals() {
+  local n=$1 f="$DATA/referrals-only-$1.ndjson"
+  [ -s "$f" ] || python3 examples/generate.py --seed 42 --count "$n" > "$f"
+  echo "$f"
+}
+rss_mib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
+
+FILE=$(referrals 500000)
 BYTES=$(stat -c %s "$FILE")
-echo "bench file: $FILE ($(wc -l < "$FILE") records, $((BYTES / 1048576)) MiB)"
-
-JSON="$DATA/hyperfine.json"
-hyperfine --warmup 1 --runs 3 --style basic --export-json "$JSON" \
-  -n "nrm-referral validate" "$BIN/nrm-referral validate $FILE > /dev/null" \
-  -n "nrm-referral status" "$BIN/nrm-referral status --as-of 2026-01-01 $FILE > /dev/null" \
-  -n "jq (select referrals)" "jq -c 'select(.kind == \"referral\")' $FILE > /dev/null" \
-  -n "mlr (filter referrals)" "mlr --ijsonl --ojsonl filter '\$kind == \"referral\"' $FILE > /dev/null" >/dev/null
-
+COLUMNS=id,received,first-responder,subject.sex,subject.nationality,treated-as
+JQ='[.id, .received, ."first-responder", .subject.sex, .subject.nationality, ."treated-as"] | @csv'
+echo "== csv-report flatten of six columns: $FILE ($(wc -l < "$FILE") records, $((BYTES / 1048576)) MiB)"
+JSON="$DATA/hyperfine-flatten.json"
+hyperfine --warmup 1 --runs 5 --style basic --export-json "$JSON" \
+  -n "csv-report flatten" "$BIN/csv-report flatten --columns $COLUMNS $FILE > /dev/null" \
+  -n "jq @csv" "jq -r '$JQ' $FILE > /dev/null" \
+  -n "mlr cut" "mlr --ijsonl --ocsv flatten then cut -o -f $COLUMNS $FILE > /dev/null" > /dev/null
 python3 - "$JSON" "$BYTES" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-size = int(sys.argv[2]) / 1e6
-by = {r["command"]: r["median"] for r in results}
-print(f"{'command':28} {'median s':>9} {'MB/s':>8}")
-for name, t in by.items():
-    print(f"{name:28} {t:9.3f} {size / t:8.1f}")
-v = by["nrm-referral validate"]
-print(f"validate vs jq:  {by['jq (select referrals)'] / v:5.1f}x faster (full rule checks vs a kind filter)")
-print(f"validate vs mlr: {by['mlr (filter referrals)'] / v:5.1f}x faster")
+mb = int(sys.argv[2]) / 1e6
+t = {r["command"]: r["median"] for r in results}
+for name, s in t.items():
+    print(f"  {name:20} {s:8.3f} s  {mb / s:8.1f} MB/s")
+ours = t["csv-report flatten"]
+print(f"  ratio: {t['jq @csv'] / ours:.1f}x faster than jq (target 8x), {t['mlr cut'] / ours:.1f}x faster than mlr (target 15x)")
 PY
 
-rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-for n in 100000 1000000; do
-  f="$DATA/referrals-$n.ndjson"
-  [ -s "$f" ] || python3 examples/generate.py --seed 42 --count "$n" --decisions > "$f"
-  echo "peak RSS, nrm-referral validate, $n referrals: $(( $(rss "$BIN/nrm-referral" validate "$f") / 1024 )) MiB"
-done
+echo "== peak memory (RSS) of csv-report flatten"
+SMALL=$(rss_mib "$BIN/csv-report" flatten --columns $COLUMNS "$(referrals 100000)")
+LARGE=$(rss_mib "$BIN/csv-report" flatten --columns $COLUMNS "$(referrals 1000000)")
+python3 -c "print(f'  100,000 records: {$SMALL} MiB; 1,000,000 records: {$LARGE} MiB; growth {($LARGE / $SMALL - 1) * 100:+.1f}% (target within 10%, under 64 MB)')"
+
+echo "== nrm-referral over 500,000 referrals with their decisions"
+CASES="$DATA/referrals-decisions-500000.ndjson"
+[ -s "$CASES" ] || python3 examples/generate.py --seed 42 --count 500000 --decisions > "$CASES"
+JSON="$DATA/hyperfine-nrm.json"
+hyperfine --warmup 1 --runs 3 --style basic --export-json "$JSON" \
+  -n "nrm-referral status" "$BIN/nrm-referral status --as-of 2026-01-01 $CASES > /dev/null" \
+  -n "jq (select referrals)" "jq -c 'select(.kind == \"referral\")' $CASES > /dev/null" > /dev/null
+python3 - "$JSON" "$(stat -c %s "$CASES")" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+mb = int(sys.argv[2]) / 1e6
+t = {r["command"]: r["median"] for r in results}
+for name, s in t.items():
+    print(f"  {name:22} {s:8.3f} s  {mb / s:8.1f} MB/s")
+print(f"  status (full rule checks and the fold) vs a jq kind filter: {t['jq (select referrals)'] / t['nrm-referral status']:.1f}x")
+PY
+echo "  peak RSS of nrm-referral status: $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 "$CASES") MiB (grows with the number of referrals: it keeps one small summary per referral)"

@@ -16,50 +16,57 @@ public final class FieldScanner {
         case composite(Range<Int>)
     }
 
+    /// A level of the path tree. Immutable once built, so reading it costs no exclusivity checks.
     final class Node {
-        var keys: [[UInt8]] = []
-        var children: [Node] = []
-        var column: Int?
+        let keys: [[UInt8]]
+        let children: [Node]
+        let column: Int?
 
-        func child(_ key: [UInt8]) -> Node {
-            if let k = keys.firstIndex(of: key) { return children[k] }
-            keys.append(key)
-            children.append(Node())
-            return children[children.count - 1]
+        init(_ paths: [(parts: ArraySlice<Substring>, column: Int)]) {
+            column = paths.first { $0.parts.isEmpty }?.column
+            var keys: [[UInt8]] = [], groups: [[(parts: ArraySlice<Substring>, column: Int)]] = []
+            for p in paths where !p.parts.isEmpty {
+                let key = Array(p.parts.first!.utf8)
+                if let k = keys.firstIndex(of: key) { groups[k].append((p.parts.dropFirst(), p.column)) } else {
+                    keys.append(key)
+                    groups.append([(p.parts.dropFirst(), p.column)])
+                }
+            }
+            self.keys = keys
+            children = groups.map(Node.init)
         }
     }
 
     public let paths: [String]
     public private(set) var cells: [Cell]
-    let root = Node()
+    let root: Node
     var scratch: [UInt8] = []
 
     public init(paths: [String]) {
         self.paths = paths
         cells = Array(repeating: .missing, count: paths.count)
-        for (column, path) in paths.enumerated() {
-            var node = root
-            for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-                node = node.child(Array(part.utf8))
-            }
-            node.column = column
-        }
+        root = Node(paths.enumerated().map { (ArraySlice($1.split(separator: ".", omittingEmptySubsequences: false)), $0) })
     }
 
     /// Scans one line. Returns false for valid JSON that is not an object
     /// (the cells are then all missing); throws for invalid JSON.
     public func scan(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Bool {
-        for k in cells.indices { cells[k] = .missing }
+        // The cells are filled in a local array and moved back once: a class
+        // property written per field would pay for an exclusivity check each time.
+        var found: [Cell] = []
+        swap(&found, &cells)
+        for k in found.indices { found[k] = .missing }
+        defer { swap(&found, &cells) }
         var c = JSONCursor(line)
         c.skipSpace()
         let isObject = c.i < c.end && c.b[c.i] == UInt8(ascii: "{")
-        if isObject { try scanObject(&c, root, depth: 0) } else { try c.skipValue(depth: 0) }
+        if isObject { try scanObject(&c, root, &found, depth: 0) } else { try c.skipValue(depth: 0) }
         c.skipSpace()
         guard c.i == c.end else { throw c.fail("unexpected text after the end of the value") }
         return isObject
     }
 
-    func scanObject(_ c: inout JSONCursor, _ node: Node, depth: Int) throws(JSONSyntaxError) {
+    func scanObject(_ c: inout JSONCursor, _ node: Node, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) {
         guard depth < JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
         c.i += 1
         c.skipSpace()
@@ -72,9 +79,9 @@ public final class FieldScanner {
             if let child = match(key, in: node, &c) {
                 if let column = child.column {
                     guard cells[column] == .missing else { throw c.fail("duplicate key", at: keyStart) }
-                    cells[column] = try value(&c, descendingInto: child, depth: depth + 1)
+                    cells[column] = try value(&c, descendingInto: child, &cells, depth: depth + 1)
                 } else if c.i < c.end, c.b[c.i] == UInt8(ascii: "{") {
-                    try scanObject(&c, child, depth: depth + 1)
+                    try scanObject(&c, child, &cells, depth: depth + 1)
                 } else {
                     try c.skipValue(depth: depth + 1)
                 }
@@ -85,7 +92,7 @@ public final class FieldScanner {
         }
     }
 
-    func value(_ c: inout JSONCursor, descendingInto node: Node, depth: Int) throws(JSONSyntaxError) -> Cell {
+    func value(_ c: inout JSONCursor, descendingInto node: Node, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) -> Cell {
         guard c.i < c.end else { throw c.fail("the line ends where a value should be (truncated record?)") }
         let start = c.i
         switch c.b[c.i] {
@@ -96,7 +103,7 @@ public final class FieldScanner {
             try c.literal("null")
             return .null
         case UInt8(ascii: "{") where !node.keys.isEmpty:
-            try scanObject(&c, node, depth: depth)
+            try scanObject(&c, node, &cells, depth: depth)
             return .composite(start..<c.i)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             try c.skipValue(depth: depth)

@@ -229,7 +229,7 @@ struct JSONCursor {
     }
 
     /// After a member: true at a ',' (another follows), false at the closing bracket.
-    mutating func nextMember(close: UInt8, inside what: String) throws(JSONSyntaxError) -> Bool {
+    mutating func nextMember(close: UInt8, inside what: StaticString) throws(JSONSyntaxError) -> Bool {
         skipSpace()
         guard i < end else { throw fail("the line ends inside \(what) (truncated record?)") }
         if b[i] == UInt8(ascii: ",") { i += 1; return true }

@@ -35,8 +35,8 @@ public final class Flattener {
     let csv: CSVWriter
     let scanner: FieldScanner
     let kindColumn: Int
-    var matched: [Bool]
-    var scratch: [UInt8] = []
+    /// Which columns some record had: raw memory, as it is written in the hot loop.
+    let matched: UnsafeMutableBufferPointer<Bool>
 
     public init(columns: [Column], kind: String?, asOf: CivilDate, csv: CSVWriter) {
         self.columns = columns
@@ -45,8 +45,11 @@ public final class Flattener {
         self.csv = csv
         scanner = FieldScanner(paths: columns.map(\.path) + ["kind"])
         kindColumn = columns.count
-        matched = Array(repeating: false, count: columns.count)
+        matched = .allocate(capacity: columns.count)
+        matched.initialize(repeating: false)
     }
+
+    deinit { matched.deallocate() }
 
     public func header(into out: inout [UInt8]) {
         csv.appendRow(columns.map(\.header), to: &out)
@@ -71,9 +74,10 @@ public final class Flattener {
             else { return false }
         }
         let start = out.count
+        let cells = scanner.cells
         for (k, column) in columns.enumerated() {
             if k > 0 { out.append(0x2C) }
-            let cell = scanner.cells[k]
+            let cell = cells[k]
             if cell != .missing { matched[k] = true }
             switch cell {
             case .missing, .null:

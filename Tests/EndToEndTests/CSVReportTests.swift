@@ -1,0 +1,142 @@
+import XCTest
+
+final class CSVReportTests: XCTestCase {
+    let tool = "csv-report"
+
+    /// Reads CSV with Python's csv module: the cells an analyst's tools would see.
+    func cells(_ csv: Data) throws -> [[String]] {
+        let script = "import csv, json, sys; print(json.dumps(list(csv.reader(sys.stdin.buffer.read().decode('utf-8').splitlines(True)))))"
+        let r = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script], stdin: csv, cwd: nil)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try JSONDecoder().decode([[String]].self, from: r.stdout)
+    }
+
+    /// The fixture: quotes, commas, embedded newlines, non-ASCII, JSON escapes and surrogate pairs.
+    let fixture = [
+        #"{"kind":"referral","v":1,"id":"r1","received":"2026-01-02","first-responder":"police","subject":{"sex":"female","nationality":"AL"},"note":"plain"}"#,
+        #"{"kind":"referral","v":1,"id":"r2","received":"2026-01-03","first-responder":"nspcc","subject":{"sex":"male","nationality":"VN"},"note":"a, \"quoted\" word"}"#,
+        #"{"kind":"referral","v":1,"id":"r3","received":"2026-01-04","first-responder":"tara","subject":{"sex":"other"},"note":"two\nlines and caf\u00e9 and \ud83d\ude00 and Zoë 漢字"}"#,
+        #"{"kind":"nrm-decision","v":1,"id":"d1","referral":"r1","stage":"rg","outcome":"positive","on":"2026-01-05"}"#,
+    ].joined(separator: "\n") + "\n"
+
+    func testFlattenGivesTheSameCellsAsJq() throws {
+        let columns = ["id", "received", "first-responder", "subject.sex", "subject.nationality", "kind"]
+        let ours = try Tools.run(tool, ["flatten", "--columns", columns.joined(separator: ","), "--include-personal-data"], stdin: fixture.data)
+        XCTAssertEqual(ours.status, 0, ours.stderr)
+        let jqProgram = "[" + columns.map { "." + $0.split(separator: ".").map { "\"\($0)\"" }.joined(separator: ".") }.joined(separator: ",") + "] | @csv"
+        let theirs = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"), ["jq", "-r", jqProgram], stdin: fixture.data, cwd: nil)
+        XCTAssertEqual(theirs.status, 0, theirs.stderr)
+        XCTAssertEqual(try cells(ours.stdout), [columns] + (try cells(theirs.stdout)))
+        // The free-text column too, when asked for, with every kind of escape.
+        let note = try Tools.run(tool, ["flatten", "--columns", "id,note", "--include-personal-data", "--kind", "referral"], stdin: fixture.data)
+        let jqNote = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"), ["jq", "-r", #"select(.kind == "referral") | [.id, .note] | @csv"#], stdin: fixture.data, cwd: nil)
+        XCTAssertEqual(try cells(note.stdout), [["id", "note"]] + (try cells(jqNote.stdout)))
+        XCTAssertEqual(try cells(note.stdout)[3][1], "two\nlines and café and 😀 and Zoë 漢字")
+    }
+
+    func testOptionsShapeTheOutput() throws {
+        let r = try Tools.run(tool, ["flatten", "--columns", "id,subject.sex", "--kind", "referral", "--no-header", "--crlf"], stdin: fixture.data)
+        XCTAssertEqual(r.out, "r1,female\r\nr2,male\r\nr3,other\r\n")
+        let arrays = try Tools.run(tool, ["flatten", "--columns", "id,exploitation,missing.path"],
+                                   stdin: (#"{"id":"x","exploitation":["sexual","labour"]}"# + "\n").data)
+        XCTAssertEqual(arrays.out, "id,exploitation,missing.path\nx,sexual;labour,\n")
+        XCTAssertEqual(arrays.stderr.components(separatedBy: "missing.path matched no record").count - 1, 1, "warned once")
+    }
+
+    /// Personal data is left out unless asked for, and stderr says which columns went.
+    func testPersonalDataIsLeftOutByDefault() throws {
+        let referral = try Tools.run("nrm-referral", ["new", "--id", "ref-1", "--subject", "S-1", "--name", "Synthetic Name", "--dob", "2010-05-06",
+                                                      "--sex", "female", "--first-responder", "police", "--exploitation", "sexual",
+                                                      "--received", "2026-11-20", "--account", "Synthetic account text"]).stdout
+        let all = try Tools.run(tool, ["flatten"], stdin: referral)
+        XCTAssertEqual(all.status, 0, all.stderr)
+        for secret in ["Synthetic Name", "2010-05-06", "Synthetic account text"] { XCTAssertFalse(all.out.contains(secret), secret) }
+        XCTAssertTrue(all.stderr.contains("left out personal data: subject.name, subject.dob, account"), all.stderr)
+        XCTAssertTrue(all.out.hasPrefix("kind,v,id,received,first-responder,subject.id,subject.age-disputed"), all.out)
+
+        let banded = try Tools.run(tool, ["flatten", "--columns", "id,subject.dob", "--age-band", "--as-of", "2026-11-23"], stdin: referral)
+        XCTAssertEqual(banded.out, "id,subject.age-band\nref-1,16-17\n")
+        let kept = try Tools.run(tool, ["flatten", "--columns", "id,subject.name", "--include-personal-data"], stdin: referral)
+        XCTAssertEqual(kept.out, "id,subject.name\nref-1,Synthetic Name\n")
+        let counted = try Tools.run(tool, ["count", "--by", "subject.name"], stdin: referral)
+        XCTAssertEqual(counted.status, 64)
+    }
+
+    func testFormulaInjectionIsNeutralised() throws {
+        let input = #"{"id":"=cmd|' /C calc'!A0","a":"+1","b":"-1","c":"@x","d":"\tx","e":"ok","n":-5}"# + "\n"
+        let r = try Tools.run(tool, ["flatten", "--columns", "id,a,b,c,d,e,n", "--no-header"], stdin: input.data)
+        XCTAssertEqual(try cells(r.stdout), [["'=cmd|' /C calc'!A0", "'+1", "'-1", "'@x", "'\tx", "ok", "-5"]])
+    }
+
+    /// Bad lines: reported with file and line, exit 65, kept byte for byte; the CSV of the good lines is complete.
+    func testBadLinesAreReportedAndTheRestIsWritten() throws {
+        let dir = Tools.scratch()
+        var input = Data()
+        input.append(#"{"id":"good1"}"#.data + "\n".data)
+        input.append(#"{"id":"trunc"#.data + "\n".data)                        // invalid JSON
+        input.append(Data([0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D, 0x0A]))   // invalid UTF-8
+        input.append(#"["not","an","object"]"#.data + "\n".data)
+        input.append(Data(repeating: 0x20, count: 17 * 1024 * 1024) + #"{"id":"huge"}"#.data + "\n".data)  // over 16 MiB
+        input.append(#"{"id":"good2"}"#.data)                                   // no final newline
+        let path = dir.appendingPathComponent("in.ndjson")
+        try input.write(to: path)
+        let rejects = dir.appendingPathComponent("rejects")
+        let r = try Tools.run(tool, ["flatten", "--columns", "id", "--rejects", rejects.path, path.path])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertEqual(r.out, "id\ngood1\ngood2\n")
+        let messages = r.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(messages.count, 4, r.stderr)
+        for (k, line) in [2, 3, 4, 5].enumerated() { XCTAssertTrue(messages[k].hasPrefix("csv-report: \(path.path):\(line): "), messages[k]) }
+        XCTAssertTrue(messages[1].contains("UTF-8"))
+        XCTAssertTrue(messages[3].contains("over the limit"))
+        let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+        XCTAssertEqual(try Data(contentsOf: rejects), Data(lines[1...4].joined(separator: [0x0A])) + Data([0x0A]))
+    }
+
+    func testCountWithPivotTotalsAndSuppression() throws {
+        var input = ""
+        let groups: [(String, String, Int)] = [("sexual", "child", 12), ("sexual", "adult", 30), ("labour", "child", 3), ("labour", "adult", 40), ("criminal", "child", 9)]
+        for (e, age, n) in groups { for _ in 0..<n { input += #"{"kind":"referral","exploitation":["\#(e)"],"treated-as":"\#(age)"}"# + "\n" } }
+        let plain = try Tools.run(tool, ["count", "--by", "exploitation", "--pivot", "treated-as", "--no-suppress"], stdin: input.data)
+        XCTAssertEqual(plain.out, """
+        exploitation,adult,child,total
+        criminal,0,9,9
+        labour,40,3,43
+        sexual,30,12,42
+        total,70,24,94
+
+        """)
+        let suppressed = try Tools.run(tool, ["count", "--by", "exploitation", "--pivot", "treated-as"], stdin: input.data)
+        let rows = try cells(suppressed.stdout)
+        XCTAssertEqual(rows[2][2], "[c]", "3 is shown as [c]")
+        for row in rows.dropFirst() { XCTAssertNotEqual(row.filter { $0 == "[c]" }.count, 1, "a lone [c] could be worked out: \(row)") }
+        for c in 1..<rows[0].count { XCTAssertNotEqual(rows.dropFirst().filter { $0[c] == "[c]" }.count, 1, "column \(c)") }
+        let single = try Tools.run(tool, ["count", "--by", "treated-as", "--suppress-below", "10"], stdin: input.data)
+        XCTAssertEqual(single.out, "treated-as,count\nadult,70\nchild,24\ntotal,94\n")
+        XCTAssertEqual(try Tools.run(tool, ["count", "--by", "x", "--no-suppress", "--suppress-below", "3"], stdin: input.data).status, 64)
+    }
+
+    /// The 2015 child figures (CHESHIRE L173-184) from a generated dataset with those counts.
+    func testNRMStatsReproducesThe2015ChildFigures() throws {
+        let generated = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"),
+                                          ["python3", Tools.packageRoot.appendingPathComponent("examples/generate.py").path, "--seed", "7", "--nrm-2015-children"],
+                                          stdin: nil, cwd: nil)
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let r = try Tools.run(tool, ["nrm-stats", "--from", "2015-01-01", "--to", "2015-12-31", "--as-of", "2016-12-31", "--no-suppress"], stdin: generated.stdout)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try cells(r.stdout)
+        func row(_ table: String, _ category: String) -> [String]? { rows.first { $0[0] == table && $0[1] == category } }
+        XCTAssertEqual(rows[0], ["table", "category", "adult", "child", "total"])
+        XCTAssertEqual(row("exploitation", "sexual"), ["exploitation", "sexual", "0", "217", "217"])
+        XCTAssertEqual(row("exploitation", "labour"), ["exploitation", "labour", "0", "288", "288"])
+        XCTAssertEqual(row("exploitation", "domestic-servitude"), ["exploitation", "domestic-servitude", "0", "69", "69"])
+        XCTAssertEqual(row("exploitation", "organ-harvesting"), ["exploitation", "organ-harvesting", "0", "3", "3"])
+        XCTAssertEqual(row("exploitation", "not-specified"), ["exploitation", "not-specified", "0", "405", "405"])
+        XCTAssertEqual(row("exploitation", "total"), ["exploitation", "total", "0", "982", "982"])
+        XCTAssertEqual(row("exploitation-uk", "sexual")?[3], "105")
+        XCTAssertEqual(row("exploitation-non-uk", "sexual")?[3], "112")
+
+        let shared = try Tools.run(tool, ["nrm-stats", "--table", "exploitation", "--from", "2015-01-01", "--to", "2015-12-31"], stdin: generated.stdout)
+        XCTAssertEqual(try cells(shared.stdout).first { $0[1] == "organ-harvesting" }?[3], "[c]", "3 is suppressed by default")
+    }
+}
