@@ -36,3 +36,15 @@ echo
 echo "== Bad lines are reported with file and line, kept byte for byte, and never stop the good ones"
 run "nrm-referral validate --rejects $work/rejects.ndjson examples/bad-lines.ndjson > $work/good.ndjson || echo \"exit status \$?\""
 run "wc -l < $work/good.ndjson; wc -l < $work/rejects.ndjson"
+
+echo
+echo "== For the analyst: the overdue list as CSV, straight from the status records"
+run "nrm-referral status --as-of 2026-11-23 examples/case.ndjson 2>/dev/null | csv-report flatten --columns referral,treated-as,stage,outstanding,due,overdue-days"
+
+echo
+echo "== A referral export that is safe to share: personal data left out (stderr says which), ages as bands"
+run "csv-report flatten --kind referral --columns id,received,subject.name,subject.dob,subject.sex,subject.nationality,exploitation,account --age-band --as-of 2026-11-23 examples/case.ndjson"
+
+echo
+echo "== Published-style NRM table, with small counts suppressed as [c]"
+run "csv-report nrm-stats --as-of 2026-11-23 --table exploitation examples/case.ndjson"
