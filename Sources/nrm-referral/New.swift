@@ -18,6 +18,7 @@ enum ReferralFlag {
     static let indicator = Flag("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", repeatable: true)
     static let consentSigned = Flag("consent-signed", value: "DATE", help: "The date an adult signed the referral form to consent. Not needed for a child.")
     static let account = Flag("account", value: "TEXT", help: "The account of what happened (free text, personal data).")
+    static let assessments = Flag("assessments", value: "FILE", help: "A file of age-assessment records (from age-assess). Where the age is disputed, a sound assessment of the subject (completed, free of gaps) settles it; otherwise the subject is treated as a child.")
 
     static let recordFields = [subject, name, dob, claimedAge, ageDisputed, sex, nationality, language, interpreter,
                                firstResponder, authority, received, exploitation, indicator, consentSigned, account]
@@ -34,11 +35,11 @@ let newCommand = Command(
     only with signed consent (--consent-signed); without it no referral is made, and 'nrm-referral \
     notify' makes the anonymous duty-to-notify record instead.
     """,
-    flags: ReferralFlag.recordFields + [.id, .append, .interactive, .yes]
+    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, .id, .append, .interactive, .yes]
 ) { context in
     let draft = context.wantsPrompt(fieldFlags: ReferralFlag.recordFields)
         ? try promptForReferral(context)
-        : try ReferralDraft(flags: context.arguments)
+        : try ReferralDraft(flags: context.arguments, diagnostics: context.diagnostics)
     switch draft {
     case .referral(let r):
         if r.consent == .notRequiredChild, context.arguments.isGiven(ReferralFlag.consentSigned.long) {
@@ -59,7 +60,7 @@ enum ReferralDraft {
     case cancelled
 
     /// Builds the referral from options alone.
-    init(flags a: ParsedArguments) throws {
+    init(flags a: ParsedArguments, diagnostics: Diagnostics) throws {
         func need<T>(_ v: T?, _ f: Flag) throws -> T {
             guard let v else { throw UsageError("--\(f.long) is needed (or run with --interactive to be asked)") }
             return v
@@ -87,15 +88,37 @@ enum ReferralDraft {
         for code in indicators where IndicatorCatalogue.indicator(code) == nil {
             throw UsageError("--indicator: \(IndicatorCatalogue.unknownMessage(code))")
         }
+        let received = try a.date(ReferralFlag.received.long) ?? CivilDate.today()
+        let settlement = try ageSettlement(subject: subject, received: received, arguments: a, diagnostics: diagnostics)
         do {
             self = .referral(try Referral(
-                id: try a.recordID(prefix: "ref"), received: try a.date(ReferralFlag.received.long) ?? CivilDate.today(),
+                id: try a.recordID(prefix: "ref"), received: received,
                 firstResponder: try need(try a.code(ReferralFlag.firstResponder.long), ReferralFlag.firstResponder),
                 competentAuthority: try a.code(ReferralFlag.authority.long), subject: subject,
                 exploitation: exploitation, indicators: indicators,
-                consentSignedOn: try a.date(ReferralFlag.consentSigned.long), account: a.text(ReferralFlag.account.long)))
+                consentSignedOn: try a.date(ReferralFlag.consentSigned.long), account: a.text(ReferralFlag.account.long),
+                settlement: settlement))
         } catch {
             throw CommandFailure("no referral made: \(error)", exitCode: .dataError)
         }
     }
+}
+
+/// What the subject's age assessments (--assessments) settle, where the age is disputed.
+func ageSettlement(subject: Subject, received: CivilDate, arguments a: ParsedArguments, diagnostics: Diagnostics) throws -> AgeSettlement? {
+    guard subject.ageDisputed, let path = a.value(ReferralFlag.assessments.long) else { return nil }
+    var found: [AgeAssessment] = []
+    try forEachRecord(in: InputFiles([path]), diagnostics: diagnostics) { r in
+        guard r.kind == AgeAssessment.kind else { return }
+        let assessment = try AgeAssessment(r.object)
+        if assessment.person == subject.id { found.append(assessment) }
+    }
+    guard diagnostics.errorCount == 0 else {
+        throw CommandFailure("no referral made: \(path) has bad lines; the subject's age cannot be settled from it", exitCode: .dataError)
+    }
+    let settlement = AgePresumption.settlement(assessments: found.sorted { $0.date < $1.date }, on: received)
+    if settlement == nil, !found.isEmpty {
+        diagnostics.note("no sound age assessment of \(subject.id) by \(received) (each has gaps or is inconclusive): treated as a child")
+    }
+    return settlement
 }

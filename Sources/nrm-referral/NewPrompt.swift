@@ -38,7 +38,8 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
 
         let subject = Subject(id: subjectID, name: name, age: age, ageDisputed: disputed, sex: sex, nationality: nationality,
                               languages: languages, interpreterNeeded: interpreter)
-        let basis = AgePresumption.basis(for: age, disputed: disputed, on: received)
+        let settlement = try ageSettlement(subject: subject, received: received, arguments: a, diagnostics: context.diagnostics)
+        let basis = AgePresumption.basis(for: age, disputed: disputed, on: received, settlement: settlement)
         p.say("  Treated as: \(basis.treatedAs.label), because: \(basis.label).")
 
         let indicators: [String]
@@ -75,7 +76,8 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
         do {
             referral = try Referral(id: try a.recordID(prefix: "ref"), received: received, firstResponder: responder,
                                     competentAuthority: try a.code(ReferralFlag.authority.long), subject: subject,
-                                    exploitation: exploitation, indicators: indicators, consentSignedOn: consentSigned, account: account)
+                                    exploitation: exploitation, indicators: indicators, consentSignedOn: consentSigned, account: account,
+                                    settlement: settlement)
         } catch {
             p.say("\nNo referral made: \(error).")
             throw CommandFailure("no referral made: \(error)", exitCode: .dataError)

@@ -25,26 +25,37 @@ final class ManPageTests: XCTestCase {
         return section.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
     }
 
+    /// The tools that are built; each has a man page.
+    static let documented = ["nrm-referral", "csv-report"]
+
     func testEveryDeclaredFlagIsDocumentedUnderItsCommand() throws {
-        let text = try page("nrm-referral")
-        for command in try commands("nrm-referral") {
-            let header = ".SS nrm\\-referral \(command)\n"
-            guard let start = text.range(of: header) else { XCTFail("no section for \(command)"); continue }
+        for tool in Self.documented { try checkFlags(tool) }
+    }
+
+    func checkFlags(_ tool: String) throws {
+        let text = try page(tool)
+        for command in try commands(tool) {
+            let header = ".SS \(tool.replacingOccurrences(of: "-", with: "\\-")) \(command)\n"
+            guard let start = text.range(of: header) else { XCTFail("\(tool): no section for \(command)"); continue }
             let rest = text[start.upperBound...]
             let end = rest.range(of: "\n.S")?.lowerBound ?? rest.endIndex
             let documented = Self.flagNames(Self.unescape(String(rest[..<end])))
-            let help = try Tools.run("nrm-referral", [command, "--help"]).out
+            let help = try Tools.run(tool, [command, "--help"]).out
             let optionsPart = help.components(separatedBy: "\nOptions:\n").last ?? ""
             let declared = Self.flagNames(optionsPart).subtracting(["help", "version"])
-            XCTAssertEqual(declared.subtracting(documented), [], "\(command): declared but not in the man page")
-            XCTAssertEqual(documented.subtracting(declared).subtracting(["help", "version"]), [], "\(command): in the man page but not declared")
+            XCTAssertEqual(declared.subtracting(documented), [], "\(tool) \(command): declared but not in the man page")
+            XCTAssertEqual(documented.subtracting(declared).subtracting(["help", "version"]), [], "\(tool) \(command): in the man page but not declared")
         }
     }
 
     func testTheExamplesRunAndPrintWhatThePageSays() throws {
-        let text = try page("nrm-referral")
+        for tool in Self.documented { try checkExamples(tool) }
+    }
+
+    func checkExamples(_ tool: String) throws {
+        let text = try page(tool)
         guard let examples = text.components(separatedBy: ".SH EXAMPLES\n").dropFirst().first?.components(separatedBy: "\n.SH ").first else {
-            return XCTFail("no EXAMPLES section")
+            return XCTFail("\(tool): no EXAMPLES section")
         }
         var ran = 0
         for block in examples.components(separatedBy: ".EX\n").dropFirst() {

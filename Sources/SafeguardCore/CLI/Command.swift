@@ -152,7 +152,8 @@ public struct Tool: Sendable {
             var code = try command.run(context)
             try output.flush()
             try diagnostics.closeRejects()
-            if diagnostics.errorCount > 0, code == .ok { code = .dataError }
+            // Bad input outranks "action needed": a report built on bad lines is not to be trusted.
+            if diagnostics.errorCount > 0, code == .ok || code == .actionNeeded { code = .dataError }
             return code
         } catch let e as UsageError {
             err.write("\(name) \(command.name): \(e.description)\n\(usageLine(for: command))\n")

@@ -129,6 +129,21 @@ public struct FieldReader {
         return FieldReader(o, path: name(key) + ".")
     }
 
+    public func optionalObject(_ key: String) throws -> FieldReader? {
+        guard try present(key) != nil else { return nil }
+        return try object(key)
+    }
+
+    /// An array whose items are all objects.
+    public func objectArray(_ key: String) throws -> [JSONObject] {
+        let v = try required(key)
+        guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
+        return try items.enumerated().map { k, item in
+            guard let o = item.objectValue else { throw RecordError("field \(name(key))[\(k)]: must be an object, found \(item.typeName)") }
+            return o
+        }
+    }
+
     public func country(_ key: String) throws -> Country? {
         guard try present(key) != nil else { return nil }
         let s = try string(key)

@@ -14,6 +14,9 @@ public enum AgeBasis: String, CodeList {
     case claimedUnder18 = "claimed-under-18"
     case eighteenOrOver = "18-or-over"
     case claimedEighteenOrOver = "claimed-18-or-over"
+    /// Age disputed, and settled by a completed age assessment free of gaps.
+    case assessedUnder18 = "assessed-under-18"
+    case assessedEighteenOrOver = "assessed-18-or-over"
 
     public static let listName = "age basis"
     public var label: String {
@@ -23,10 +26,13 @@ public enum AgeBasis: String, CodeList {
         case .claimedUnder18: return "Claims to be under 18"
         case .eighteenOrOver: return "18 or over by date of birth"
         case .claimedEighteenOrOver: return "Claims to be 18 or over"
+        case .assessedUnder18: return "Age disputed; a sound age assessment found them under 18"
+        case .assessedEighteenOrOver: return "Age disputed; a sound age assessment found them 18 or over"
         }
     }
 
-    public var isChild: Bool { [.under18, .ageDisputed, .claimedUnder18].contains(self) }
+    public var isChild: Bool { [.under18, .ageDisputed, .claimedUnder18, .assessedUnder18].contains(self) }
+    public var restsOnAssessment: Bool { self == .assessedUnder18 || self == .assessedEighteenOrOver }
     public var treatedAs: AgeGroup { isChild ? .child : .adult }
 }
 
@@ -42,8 +48,12 @@ public enum AgeGroup: String, CodeList {
 public enum AgePresumption {
     public static let adultAge = 18
 
-    public static func basis(for age: StatedAge, disputed: Bool, on date: CivilDate) -> AgeBasis {
-        if disputed { return .ageDisputed }
+    /// `settlement` is what a sound age assessment found, for a disputed age.
+    public static func basis(for age: StatedAge, disputed: Bool, on date: CivilDate, settlement: AgeSettlement? = nil) -> AgeBasis {
+        if disputed {
+            guard let settlement else { return .ageDisputed }
+            return settlement.treatedAs == .child ? .assessedUnder18 : .assessedEighteenOrOver
+        }
         switch age {
         case .dateOfBirth(let dob):
             return (dob.age(on: date) ?? 0) < adultAge ? .under18 : .eighteenOrOver

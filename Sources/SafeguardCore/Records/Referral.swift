@@ -53,7 +53,7 @@ public enum ReferralRefusal: Error, Equatable, CustomStringConvertible {
 public struct Referral: Record, Equatable, Sendable {
     public static let kind = "referral"
     public static let fields = ["id", "received", "first-responder", "competent-authority", "subject",
-                                "treated-as", "age-basis", "exploitation", "indicators", "consent", "account"]
+                                "treated-as", "age-basis", "age-assessment", "exploitation", "indicators", "consent", "account"]
 
     public let id: RecordID
     public let received: CivilDate
@@ -61,6 +61,8 @@ public struct Referral: Record, Equatable, Sendable {
     public let competentAuthority: CompetentAuthority?
     public let subject: Subject
     public let ageBasis: AgeBasis
+    /// The sound age assessment that settled a disputed age, when one did.
+    public let ageAssessment: RecordID?
     public let exploitation: [ExploitationType]
     public let indicators: [String]
     public let consent: Consent
@@ -70,13 +72,16 @@ public struct Referral: Record, Equatable, Sendable {
     public var treatedAs: AgeGroup { ageBasis.treatedAs }
 
     /// `consentSignedOn` is the date the subject signed the form, if they did.
+    /// `settlement` is what a sound age assessment found, where the age is
+    /// disputed (`AgePresumption.settlement`); without one a disputed age means a child.
     /// Indicators must come from `IndicatorCatalogue` (checked by the caller's reader).
     public init(id: RecordID, received: CivilDate, firstResponder: FirstResponder, competentAuthority: CompetentAuthority?,
                 subject: Subject, exploitation: [ExploitationType], indicators: [String],
-                consentSignedOn: CivilDate?, account: String?) throws(ReferralRefusal) {
+                consentSignedOn: CivilDate?, account: String?, settlement: AgeSettlement? = nil) throws(ReferralRefusal) {
         if case .dateOfBirth(let dob) = subject.age, dob > received { throw .bornAfterReferral }
         guard !exploitation.isEmpty else { throw .noExploitationType }
-        let basis = AgePresumption.basis(for: subject.age, disputed: subject.ageDisputed, on: received)
+        let basis = AgePresumption.basis(for: subject.age, disputed: subject.ageDisputed, on: received, settlement: settlement)
+        ageAssessment = basis.restsOnAssessment ? settlement?.assessment : nil
         if basis.isChild {
             consent = .notRequiredChild
         } else {
@@ -123,6 +128,7 @@ public struct Referral: Record, Equatable, Sendable {
         b.set("subject", s.value)
         b.set("treated-as", treatedAs)
         b.set("age-basis", ageBasis)
+        b.set("age-assessment", ageAssessment?.rawValue)
         b.set("exploitation", exploitation)
         b.set("indicators", strings: indicators)
         b.set("consent", c.value)
@@ -162,18 +168,30 @@ public struct Referral: Record, Equatable, Sendable {
         case let other: throw RecordError("field consent.status: '\(other.prefix(30))' is not signed or not-required-child")
         }
         let indicators = try readIndicators(r)
+        let storedBasis: AgeBasis = try r.code("age-basis")
+        let storedGroup: AgeGroup = try r.code("treated-as")
+        // A basis resting on an age assessment cannot be worked out again from
+        // the referral alone: it is taken as recorded, with the assessment named.
+        var settlement: AgeSettlement?
+        if storedBasis.restsOnAssessment {
+            guard subject.ageDisputed, try r.optionalString("age-assessment") != nil else {
+                throw RecordError("field age-basis: \(storedBasis.rawValue) needs subject.age-disputed true and the age-assessment that settled it")
+            }
+            settlement = AgeSettlement(assessment: try r.id("age-assessment"), treatedAs: storedBasis.treatedAs)
+        }
         do {
             try self.init(id: try r.id("id"), received: try r.date("received"), firstResponder: try r.code("first-responder"),
                           competentAuthority: try r.optionalCode("competent-authority"), subject: subject,
                           exploitation: try r.codes("exploitation"), indicators: indicators,
-                          consentSignedOn: signedOn, account: try r.optionalText("account"))
+                          consentSignedOn: signedOn, account: try r.optionalText("account"), settlement: settlement)
         } catch let refusal as ReferralRefusal {
             throw RecordError(refusal.description)
         }
+        if ageAssessment == nil, try r.optionalString("age-assessment") != nil {
+            throw RecordError("field age-assessment goes only with an age-basis of assessed-under-18 or assessed-18-or-over")
+        }
         // The stored treatment must be the one the rules give: a record that says
         // "adult" for someone the rules treat as a child is wrong, not a choice.
-        let storedBasis: AgeBasis = try r.code("age-basis")
-        let storedGroup: AgeGroup = try r.code("treated-as")
         guard storedBasis == ageBasis, storedGroup == treatedAs else {
             throw RecordError("fields treated-as and age-basis say \(storedGroup.rawValue) (\(storedBasis.rawValue)) but the subject's age gives \(treatedAs.rawValue) (\(ageBasis.rawValue)) on the referral date")
         }

@@ -1,0 +1,101 @@
+/// What identity documents were seen (SOLACE L304: most trafficked children
+/// have none, or false ones).
+public enum DocumentsSeen: String, CodeList {
+    case none
+    case genuine
+    case falseOrDoubtful = "false-or-doubtful"
+    case heldByThirdParty = "held-by-third-party"
+
+    public static let listName = "documents seen"
+    public var label: String {
+        switch self {
+        case .none: return "No documents"
+        case .genuine: return "Genuine documents"
+        case .falseOrDoubtful: return "False or doubtful documents"
+        case .heldByThirdParty: return "Documents held by a third party"
+        }
+    }
+}
+
+/// What the assessment considered (SOLACE L316: physical, psychological and cultural factors).
+public enum AssessmentFactor: String, CodeList {
+    case physical, psychological, cultural, documentary, medical
+    public static let listName = "assessment factor"
+    public var label: String {
+        switch self {
+        case .physical: return "Physical appearance and demeanour"
+        case .psychological: return "Psychological and emotional maturity"
+        case .cultural: return "Cultural and social history"
+        case .documentary: return "Documents"
+        case .medical: return "Medical evidence (can be out by up to 5 years, SOLACE L312)"
+        }
+    }
+}
+
+/// The interpreter at the assessment. Only an independent professional will
+/// do (SOLACE L523-527); a community interpreter is never used.
+public enum InterpreterArrangement: String, CodeList {
+    case notUsed = "none"
+    case independentProfessional = "independent-professional"
+    case community
+    case other
+
+    public static let listName = "interpreter arrangement"
+    public var label: String {
+        switch self {
+        case .notUsed: return "No interpreter"
+        case .independentProfessional: return "Independent professional interpreter"
+        case .community: return "Community interpreter"
+        case .other: return "Other (family, friend, staff)"
+        }
+    }
+}
+
+public enum AssessmentOutcome: String, CodeList {
+    case claimedAgeAccepted = "claimed-age-accepted"
+    case assessedOlder = "assessed-older"
+    case assessedYounger = "assessed-younger"
+    case inconclusive
+
+    public static let listName = "assessment outcome"
+    public var label: String {
+        switch self {
+        case .claimedAgeAccepted: return "Claimed age accepted"
+        case .assessedOlder: return "Assessed as older than claimed"
+        case .assessedYounger: return "Assessed as younger than claimed"
+        case .inconclusive: return "Inconclusive"
+        }
+    }
+}
+
+/// A procedural gap in an age assessment: a stable code and a sentence a
+/// social worker understands. Sources: SOLACE L312-316; the Merton safeguards
+/// of case law, which the sources do not cover.
+public enum AssessmentGap: String, CodeList {
+    case fewerThanTwoTrainedAssessors = "fewer-than-two-trained-assessors"
+    case noInterpreter = "no-interpreter"
+    case interpreterNotIndependent = "interpreter-not-independent"
+    case noAppropriateAdult = "no-appropriate-adult"
+    case purposeNotExplained = "purpose-not-explained"
+    case noChanceToRespond = "no-chance-to-respond"
+    case noReasons = "no-reasons"
+    case appearanceOrMedicalOnly = "appearance-or-medical-only"
+    case adultDespiteDoubt = "adult-despite-doubt"
+    case noAssessedAge = "no-assessed-age"
+
+    public static let listName = "assessment gap"
+    public var label: String {
+        switch self {
+        case .fewerThanTwoTrainedAssessors: return "Fewer than two trained assessors took part."
+        case .noInterpreter: return "The person needs an interpreter but none was used."
+        case .interpreterNotIndependent: return "The interpreter was not an independent professional (SOLACE L523-527)."
+        case .noAppropriateAdult: return "No appropriate adult was present."
+        case .purposeNotExplained: return "The purpose of the assessment was not explained to the young person."
+        case .noChanceToRespond: return "Adverse points were not put to the young person with a chance to respond."
+        case .noReasons: return "No written reasons were recorded."
+        case .appearanceOrMedicalOnly: return "The assessment rests on appearance or medical evidence alone; medical methods can be out by up to 5 years (SOLACE L312)."
+        case .adultDespiteDoubt: return "The outcome treats the person as an adult although the recorded doubt favours childhood: give the benefit of the doubt (SOLACE L312)."
+        case .noAssessedAge: return "The outcome gives no assessed date of birth or age range."
+        }
+    }
+}

@@ -1,0 +1,211 @@
+/// An assessed age: a date of birth, or a range of whole years on the assessment date.
+public enum AssessedAge: Equatable, Sendable {
+    case dateOfBirth(CivilDate)
+    case range(ClosedRange<Int>)
+
+    /// The youngest the person can be on `date`, given the assessment was on `assessedOn`.
+    public func youngestAge(on date: CivilDate, assessedOn: CivilDate) -> Int {
+        switch self {
+        case .dateOfBirth(let dob): return dob.age(on: date) ?? 0
+        case .range(let r): return r.lowerBound + (assessedOn.age(on: date) ?? 0)
+        }
+    }
+}
+
+public struct Assessor: Equatable, Sendable {
+    /// A staff id (not a name: ids keep the record free of staff personal data).
+    public let id: RecordID
+    public let trained: Bool
+    public init(id: RecordID, trained: Bool) { self.id = id; self.trained = trained }
+}
+
+/// A local authority's age assessment of a person whose claim to be a child
+/// is in doubt (SOLACE L312-316). `gaps` lists every procedural safeguard it misses.
+public struct AgeAssessment: Record, Equatable, Sendable {
+    public static let kind = "age-assessment"
+    public static let fields = ["id", "person", "date", "claimed", "documents", "assessors", "interpreter-needed", "interpreter",
+                                "appropriate-adult", "purpose-explained", "adverse-points-put", "factors", "reasons",
+                                "outcome", "assessed", "conclusion"]
+
+    public let id: RecordID
+    /// The person's pseudonymous id (the subject id of their referral).
+    public let person: RecordID
+    public let date: CivilDate
+    public let claimed: StatedAge
+    public let documents: DocumentsSeen
+    public let assessors: [Assessor]
+    public let interpreterNeeded: Bool
+    public let interpreter: InterpreterArrangement
+    public let appropriateAdult: Bool
+    public let purposeExplained: Bool
+    /// Adverse points were put to the person, with a chance to respond.
+    public let adversePointsPut: Bool
+    public let factors: [AssessmentFactor]
+    /// The written reasons: free text, personal data.
+    public let reasons: String?
+    public let outcome: AssessmentOutcome
+    public let assessed: AssessedAge?
+    /// What the assessors concluded the person is to be treated as.
+    public let conclusion: AgeGroup
+
+    public init(id: RecordID, person: RecordID, date: CivilDate, claimed: StatedAge, documents: DocumentsSeen,
+                assessors: [Assessor], interpreterNeeded: Bool, interpreter: InterpreterArrangement,
+                appropriateAdult: Bool, purposeExplained: Bool, adversePointsPut: Bool, factors: [AssessmentFactor],
+                reasons: String?, outcome: AssessmentOutcome, assessed: AssessedAge?, conclusion: AgeGroup) {
+        self.id = id
+        self.person = person
+        self.date = date
+        self.claimed = claimed
+        self.documents = documents
+        self.assessors = assessors
+        self.interpreterNeeded = interpreterNeeded
+        self.interpreter = interpreter
+        self.appropriateAdult = appropriateAdult
+        self.purposeExplained = purposeExplained
+        self.adversePointsPut = adversePointsPut
+        self.factors = factors
+        self.reasons = reasons
+        self.outcome = outcome
+        self.assessed = assessed
+        self.conclusion = conclusion
+    }
+
+    /// The age the assessment settles on: the assessed age, or the claim when it was accepted.
+    public var settledAge: AssessedAge? {
+        if let assessed { return assessed }
+        guard outcome == .claimedAgeAccepted else { return nil }
+        switch claimed {
+        case .dateOfBirth(let d): return .dateOfBirth(d)
+        case .claimedAge(let n): return .range(n...n)
+        }
+    }
+
+    /// Every procedural safeguard the assessment misses.
+    public var gaps: [AssessmentGap] {
+        var gaps: [AssessmentGap] = []
+        if assessors.filter(\.trained).count < 2 { gaps.append(.fewerThanTwoTrainedAssessors) }
+        if interpreterNeeded && interpreter == .notUsed { gaps.append(.noInterpreter) }
+        if interpreter == .community || interpreter == .other { gaps.append(.interpreterNotIndependent) }
+        if !appropriateAdult { gaps.append(.noAppropriateAdult) }
+        if !purposeExplained { gaps.append(.purposeNotExplained) }
+        if !adversePointsPut { gaps.append(.noChanceToRespond) }
+        if (reasons ?? "").trimmed.isEmpty { gaps.append(.noReasons) }
+        // SOLACE L312: never on appearance or medical estimates alone.
+        if Set(factors).isSubset(of: [.physical, .medical]) { gaps.append(.appearanceOrMedicalOnly) }
+        if (outcome == .assessedOlder || outcome == .assessedYounger) && assessed == nil { gaps.append(.noAssessedAge) }
+        if conclusion == .adult {
+            let youngest = settledAge?.youngestAge(on: date, assessedOn: date)
+            if outcome == .inconclusive || youngest.map({ $0 < AgePresumption.adultAge }) ?? true {
+                gaps.append(.adultDespiteDoubt)
+            }
+        }
+        return gaps
+    }
+
+    /// Completed (a conclusive outcome) and free of gaps: only such an assessment
+    /// can end the presumption that a person whose age is disputed is a child.
+    public var isSound: Bool { outcome != .inconclusive && settledAge != nil && gaps.isEmpty }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("id", id.rawValue)
+        b.set("person", person.rawValue)
+        b.set("date", date)
+        var c = JSONObjectBuilder()
+        switch claimed {
+        case .dateOfBirth(let d): c.set("dob", d)
+        case .claimedAge(let n): c.set("age", n)
+        }
+        b.set("claimed", c.value)
+        b.set("documents", documents)
+        b.set("assessors", .array(assessors.map { a in
+            var o = JSONObjectBuilder()
+            o.set("id", a.id.rawValue)
+            o.set("trained", a.trained)
+            return o.value
+        }))
+        b.set("interpreter-needed", interpreterNeeded)
+        b.set("interpreter", interpreter)
+        b.set("appropriate-adult", appropriateAdult)
+        b.set("purpose-explained", purposeExplained)
+        b.set("adverse-points-put", adversePointsPut)
+        b.set("factors", factors)
+        b.set("reasons", reasons)
+        b.set("outcome", outcome)
+        if let assessed {
+            var a = JSONObjectBuilder()
+            switch assessed {
+            case .dateOfBirth(let d): a.set("dob", d)
+            case .range(let r): a.set("min-age", r.lowerBound); a.set("max-age", r.upperBound)
+            }
+            b.set("assessed", a.value)
+        }
+        b.set("conclusion", conclusion)
+        return b.value
+    }
+
+    public static let claimedAgeRange = 0...30
+
+    public init(reading r: FieldReader) throws {
+        let date = try r.date("date")
+        let c = try r.object("claimed")
+        try c.allowOnly(["dob", "age"])
+        let claimed: StatedAge
+        switch (try c.optionalDate("dob"), try c.optionalInt("age", in: AgeAssessment.claimedAgeRange)) {
+        case (let d?, nil):
+            guard d <= date else { throw RecordError("field claimed.dob is after the assessment date") }
+            claimed = .dateOfBirth(d)
+        case (nil, let n?): claimed = .claimedAge(n)
+        default: throw RecordError("field claimed needs exactly one of dob or age")
+        }
+        let assessorValues = try r.objectArray("assessors")
+        let assessors = try assessorValues.enumerated().map { k, o -> Assessor in
+            let a = FieldReader(o, path: "assessors[\(k)].")
+            try a.allowOnly(["id", "trained"])
+            return Assessor(id: try a.id("id"), trained: try a.bool("trained"))
+        }
+        var assessed: AssessedAge?
+        if try r.optionalObject("assessed") != nil {
+            let a = try r.object("assessed")
+            try a.allowOnly(["dob", "min-age", "max-age"])
+            switch (try a.optionalDate("dob"), try a.optionalInt("min-age", in: AgeAssessment.claimedAgeRange),
+                    try a.optionalInt("max-age", in: AgeAssessment.claimedAgeRange)) {
+            case (let d?, nil, nil):
+                guard d <= date else { throw RecordError("field assessed.dob is after the assessment date") }
+                assessed = .dateOfBirth(d)
+            case (nil, let lo?, let hi?):
+                guard lo <= hi else { throw RecordError("field assessed.min-age is more than assessed.max-age") }
+                assessed = .range(lo...hi)
+            default: throw RecordError("field assessed needs a dob, or min-age and max-age")
+            }
+        }
+        self.init(id: try r.id("id"), person: try r.id("person"), date: date, claimed: claimed,
+                  documents: try r.code("documents"), assessors: assessors,
+                  interpreterNeeded: try r.bool("interpreter-needed"), interpreter: try r.code("interpreter"),
+                  appropriateAdult: try r.bool("appropriate-adult"), purposeExplained: try r.bool("purpose-explained"),
+                  adversePointsPut: try r.bool("adverse-points-put"), factors: try r.codes("factors"),
+                  reasons: try r.optionalText("reasons"), outcome: try r.code("outcome"), assessed: assessed,
+                  conclusion: try r.code("conclusion"))
+    }
+}
+
+public extension AgeAssessment {
+    /// The `assessment-check` record: every gap with its code and sentence.
+    var checkJSON: JSONValue {
+        var b = JSONObjectBuilder()
+        b.set("kind", "assessment-check")
+        b.set("v", 1)
+        b.set("assessment", id.rawValue)
+        b.set("person", person.rawValue)
+        b.set("date", date)
+        b.set("sound", isSound)
+        b.set("gaps", .array(gaps.map { g in
+            var o = JSONObjectBuilder()
+            o.set("code", g)
+            o.set("message", g.label)
+            return o.value
+        }))
+        return b.value
+    }
+}
+

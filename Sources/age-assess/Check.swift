@@ -1,0 +1,25 @@
+import SafeguardCore
+
+let checkCommand = Command(
+    name: "check", summary: "Report every procedural gap in age assessments, each with a stable code and a plain sentence.",
+    usage: "[--pass] [--rejects FILE] [FILE...]",
+    details: """
+    Writes one assessment-check record per age-assessment record. The gap codes: \
+    \(AssessmentGap.codes.joined(separator: ", ")). Exit status 1 when any assessment has a gap, so a \
+    script can act on it; 65 when a line is not a valid record.
+    """,
+    flags: [.pass, .rejects]
+) { context in
+    let a = context.arguments
+    var withGaps = 0
+    try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
+        guard r.kind == AgeAssessment.kind else {
+            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+            return
+        }
+        let assessment = try AgeAssessment(r.object)
+        if !assessment.gaps.isEmpty { withGaps += 1 }
+        try context.output.write(record: assessment.checkJSON)
+    }
+    return withGaps > 0 ? .actionNeeded : .ok
+}
