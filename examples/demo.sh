@@ -48,3 +48,13 @@ run "csv-report flatten --kind referral --columns id,received,subject.name,subje
 echo
 echo "== Published-style NRM table, with small counts suppressed as [c]"
 run "csv-report nrm-stats --as-of 2026-11-23 --table exploitation examples/case.ndjson"
+
+echo
+echo "== Age: a 29 February birthday falls on 1 March in a common year"
+run "age-assess age --dob 2008-02-29 --on 2026-02-28"
+
+echo
+echo "== An age assessment with one assessor and no interpreter: check names the gaps, and the person stays a child"
+run "age-assess new --id aa-demo --person subj-002 --date 2026-11-20 --claimed-age 16 --documents none --assessor SW-01 --interpreter-needed --appropriate-adult --purpose-explained --adverse-points-put --factor physical,psychological --reasons 'Synthetic reasons' --outcome assessed-older --assessed-age-range 19-21 --conclusion adult --append $work/ages.ndjson 2>/dev/null"
+run "age-assess check $work/ages.ndjson || echo \"exit status \$? (gaps found)\""
+run "age-assess status --as-of 2026-11-23 $work/ages.ndjson"

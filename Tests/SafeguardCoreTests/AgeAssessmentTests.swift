@@ -1,0 +1,155 @@
+import XCTest
+@testable import SafeguardCore
+
+/// A sound assessment; tests take away one safeguard at a time.
+func assessment(id: String = "aa-1", date: String = "2026-11-20", assessors: [Assessor]? = nil, interpreterNeeded: Bool = true,
+                interpreter: InterpreterArrangement = .independentProfessional, appropriateAdult: Bool = true,
+                purposeExplained: Bool = true, adversePointsPut: Bool = true,
+                factors: [AssessmentFactor] = [.physical, .psychological, .cultural], reasons: String? = "Consistent account",
+                outcome: AssessmentOutcome = .assessedOlder, assessed: AssessedAge? = .range(19...21),
+                conclusion: AgeGroup = .adult) -> AgeAssessment {
+    AgeAssessment(id: RecordID(id)!, person: RecordID("S-7")!, date: CivilDate(date)!, claimed: .claimedAge(16), documents: .none,
+                  assessors: assessors ?? [Assessor(id: RecordID("SW-1")!, trained: true), Assessor(id: RecordID("SW-2")!, trained: true)],
+                  interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult,
+                  purposeExplained: purposeExplained, adversePointsPut: adversePointsPut, factors: factors, reasons: reasons,
+                  outcome: outcome, assessed: assessed, conclusion: conclusion)
+}
+
+final class AgeAssessmentTests: XCTestCase {
+    func testASoundAssessmentHasNoGaps() {
+        XCTAssertEqual(assessment().gaps, [])
+        XCTAssertTrue(assessment().isSound)
+    }
+
+    /// Each safeguard missing gives its own stable code, and only that one.
+    func testEachGapHasAFailingAndAPassingCase() {
+        let cases: [(AgeAssessment, AssessmentGap)] = [
+            (assessment(assessors: [Assessor(id: RecordID("SW-1")!, trained: true)]), .fewerThanTwoTrainedAssessors),
+            (assessment(assessors: [Assessor(id: RecordID("SW-1")!, trained: true), Assessor(id: RecordID("SW-2")!, trained: false)]), .fewerThanTwoTrainedAssessors),
+            (assessment(interpreter: .notUsed), .noInterpreter),
+            (assessment(interpreter: .community), .interpreterNotIndependent),
+            (assessment(appropriateAdult: false), .noAppropriateAdult),
+            (assessment(purposeExplained: false), .purposeNotExplained),
+            (assessment(adversePointsPut: false), .noChanceToRespond),
+            (assessment(reasons: nil), .noReasons),
+            (assessment(factors: [.physical, .medical]), .appearanceOrMedicalOnly),
+            (assessment(factors: [.physical]), .appearanceOrMedicalOnly),
+            (assessment(assessed: .range(17...19)), .adultDespiteDoubt),
+            (assessment(outcome: .inconclusive, assessed: nil), .adultDespiteDoubt),
+            (assessment(assessed: nil), .noAssessedAge),
+        ]
+        for (a, gap) in cases {
+            XCTAssertTrue(a.gaps.contains(gap), "\(gap)")
+            XCTAssertFalse(a.isSound, "\(gap)")
+        }
+        XCTAssertEqual(assessment(interpreterNeeded: false, interpreter: .notUsed).gaps, [], "no interpreter needed, none used")
+        XCTAssertEqual(assessment(assessed: .range(17...19), conclusion: .child).gaps, [], "the benefit of the doubt given")
+    }
+
+    /// The case: one assessor and no interpreter for someone who needs one.
+    func testOneAssessorAndNoInterpreterGiveBothCodesAndTheChildPresumptionHolds() {
+        let a = assessment(assessors: [Assessor(id: RecordID("SW-1")!, trained: true)], interpreter: .notUsed)
+        XCTAssertEqual(a.gaps, [.fewerThanTwoTrainedAssessors, .noInterpreter])
+        let status = AgeStatus(person: RecordID("S-7")!, assessments: [a], asOf: CivilDate("2026-11-23")!)
+        XCTAssertEqual(status.treatedAs, .child)
+        XCTAssertEqual(status.basis, .disputedNoSoundAssessment)
+        XCTAssertEqual(status.latestGaps, [.fewerThanTwoTrainedAssessors, .noInterpreter])
+    }
+
+    func testTheLatestSoundAssessmentDecidesByTheYoungestAgeItAllows() {
+        let child = assessment(id: "aa-1", date: "2026-01-10", outcome: .assessedOlder, assessed: .range(16...17), conclusion: .child)
+        let flawedAdult = assessment(id: "aa-2", date: "2026-06-01", appropriateAdult: false, assessed: .range(19...20))
+        // 16 on 10 Jan 2026 at the youngest: 17 on 10 Jan 2027, 18 on 10 Jan 2028.
+        let d2027 = AgePresumption.determine(assessments: [child, flawedAdult], on: CivilDate("2027-06-01")!)
+        XCTAssertEqual(d2027.sound?.id.rawValue, "aa-1", "an assessment with gaps never decides")
+        XCTAssertEqual(d2027.youngestAge, 17)
+        XCTAssertEqual(d2027.treatedAs, .child)
+        XCTAssertEqual(AgePresumption.determine(assessments: [child], on: CivilDate("2028-01-10")!).treatedAs, .adult)
+        XCTAssertEqual(AgePresumption.turns18(CivilDate("2026-01-10")!, .range(16...17)), CivilDate("2028-01-10"))
+        XCTAssertEqual(AgePresumption.determine(assessments: [], on: CivilDate("2027-06-01")!).treatedAs, .child)
+        // An assessment made after the date does not count yet.
+        XCTAssertNil(AgePresumption.determine(assessments: [child], on: CivilDate("2026-01-09")!).sound)
+    }
+
+    /// nrm-referral's consent rule asks the same presumption.
+    func testAReferralOfADisputedAgeFollowsTheAssessment() throws {
+        let subject = Subject(id: RecordID("S-7")!, name: nil, age: .claimedAge(19), ageDisputed: true, sex: .male, nationality: nil,
+                              languages: [], interpreterNeeded: false)
+        func refer(_ settlement: AgeSettlement?, consent: CivilDate? = nil) throws -> Referral {
+            try Referral(id: RecordID("ref-1")!, received: CivilDate("2026-11-23")!, firstResponder: .police, competentAuthority: nil,
+                         subject: subject, exploitation: [.labour], indicators: [], consentSignedOn: consent, account: nil, settlement: settlement)
+        }
+        // No sound assessment: a child, no consent needed.
+        let unsettled = AgePresumption.settlement(assessments: [assessment(adversePointsPut: false)], on: CivilDate("2026-11-23")!)
+        XCTAssertNil(unsettled)
+        XCTAssertEqual(try refer(unsettled).consent, .notRequiredChild)
+        // A sound assessment found an adult: consent is needed.
+        let settled = AgePresumption.settlement(assessments: [assessment()], on: CivilDate("2026-11-23")!)
+        XCTAssertEqual(settled, AgeSettlement(assessment: RecordID("aa-1")!, treatedAs: .adult))
+        XCTAssertThrowsError(try refer(settled)) { XCTAssertEqual($0 as? ReferralRefusal, .adultWithoutConsent) }
+        let r = try refer(settled, consent: CivilDate("2026-11-23"))
+        XCTAssertEqual(r.ageBasis, .assessedEighteenOrOver)
+        guard case .object(let o) = r.json else { return XCTFail() }
+        XCTAssertEqual(try Referral(o), r, "reads back with the assessment named")
+        var unnamed = o
+        unnamed["age-assessment"] = nil
+        XCTAssertThrowsError(try Referral(unnamed))
+    }
+
+    func testReadingRefusesBadValues() throws {
+        guard case .object(let o) = assessment().json else { return XCTFail() }
+        XCTAssertEqual(try AgeAssessment(o), assessment())
+        var tooOld = o
+        tooOld["claimed"] = .object(JSONObject([.init(key: "age", value: .int(31))]))
+        XCTAssertThrowsError(try AgeAssessment(tooOld)) { XCTAssertEqual("\($0)", "field claimed.age: must be from 0 to 30") }
+        var negative = o
+        negative["claimed"] = .object(JSONObject([.init(key: "age", value: .int(-1))]))
+        XCTAssertThrowsError(try AgeAssessment(negative))
+        var future = o
+        future["claimed"] = .object(JSONObject([.init(key: "dob", value: .string("2027-01-01"))]))
+        XCTAssertThrowsError(try AgeAssessment(future)) { XCTAssertEqual("\($0)", "field claimed.dob is after the assessment date") }
+        var unknown = o
+        unknown["documents"] = .string("passport")
+        XCTAssertThrowsError(try AgeAssessment(unknown)) { XCTAssertTrue("\($0)".contains("'passport' is not a known documents seen")) }
+    }
+}
+
+final class AgeOnDateTests: XCTestCase {
+    /// Hand-checked: leap days, 18th birthdays and year ends.
+    func testAgesOnDates() {
+        let table: [(dob: String, on: String, age: Int, group: AgeGroup, eighteenth: String)] = [
+            ("2008-02-29", "2026-02-28", 17, .child, "2026-03-01"),
+            ("2008-02-29", "2026-03-01", 18, .adult, "2026-03-01"),
+            ("2008-12-31", "2026-12-31", 18, .adult, "2026-12-31"),
+            ("2009-01-01", "2026-12-31", 17, .child, "2027-01-01"),
+            ("2010-06-15", "2026-06-15", 16, .child, "2028-06-15"),
+        ]
+        for row in table {
+            let r = AgeOnDate(dob: CivilDate(row.dob)!, on: CivilDate(row.on)!)!
+            XCTAssertEqual(r.age, row.age, row.dob)
+            XCTAssertEqual(r.treatedAs, row.group, row.dob)
+            XCTAssertEqual(r.eighteenthBirthday, CivilDate(row.eighteenth), row.dob)
+        }
+        XCTAssertNil(AgeOnDate(dob: CivilDate("2027-01-01")!, on: CivilDate("2026-01-01")!))
+    }
+
+    /// The dates of birth a claimed age allows, checked by hand and by the age rule itself.
+    func testClaimedAgeRanges() {
+        let table: [(age: Int, on: String, earliest: String, latest: String)] = [
+            (16, "2026-11-23", "2009-11-24", "2010-11-23"),
+            (19, "2028-02-29", "2008-03-01", "2009-02-28"),
+            (17, "2027-03-01", "2009-03-02", "2010-03-01"),
+            (0, "2026-01-01", "2025-01-02", "2026-01-01"),
+        ]
+        for row in table {
+            let r = ClaimedAgeRange(age: row.age, on: CivilDate(row.on)!)
+            XCTAssertEqual(r.earliestDOB, CivilDate(row.earliest), "\(row)")
+            XCTAssertEqual(r.latestDOB, CivilDate(row.latest), "\(row)")
+            let on = CivilDate(row.on)!
+            XCTAssertEqual(r.earliestDOB.age(on: on), row.age)
+            XCTAssertEqual(r.earliestDOB.adding(days: -1).age(on: on), row.age + 1)
+            XCTAssertEqual(r.latestDOB.age(on: on), row.age)
+            XCTAssertNotEqual(r.latestDOB.adding(days: 1).age(on: on), row.age)
+        }
+    }
+}
