@@ -28,8 +28,9 @@ let countCommand = Command(
     let fields = by + (pivot.map { [$0] } ?? [])
     let plan = Flattener.plan(requested: fields, kind: kind, includePersonal: a.has(ReportFlag.includePersonal.long),
                               ageBand: a.has(ReportFlag.ageBand.long))
-    guard plan.dropped.isEmpty else {
-        throw UsageError("\(plan.dropped.joined(separator: ", ")) is personal data; counting by it needs --include-personal-data (or --age-band for a date of birth)")
+    let personal = plan.dropped + plan.redacted
+    guard personal.isEmpty else {
+        throw UsageError("\(personal.joined(separator: ", ")) is or holds personal data; counting by it needs --include-personal-data (or --age-band for a date of birth)")
     }
     let inputs = try InputFiles(a.positionals).open()
     defer { inputs.forEach { $0.close() } }

@@ -28,7 +28,7 @@ let flattenCommand = Command(
     func start(with paths: [String]) throws {
         let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: a.has(ReportFlag.includePersonal.long),
                                   ageBand: a.has(ReportFlag.ageBand.long))
-        context.noteDropped(plan.dropped)
+        context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
         guard !plan.columns.isEmpty else { throw UsageError("no columns left to write") }
         let f = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: context.csvWriter)
         if !a.has(ReportFlag.noHeader.long) {

@@ -6,7 +6,8 @@ let nrmStatsCommand = Command(
     details: """
     Writes one CSV with the columns table,category,adult,child,total. The tables: \
     \(NRMStatistics.Table.codes.joined(separator: ", ")). A referral counts once, under its first \
-    exploitation type in the NRM categories (criminal exploitation and benefit fraud count as labour), \
+    exploitation type in the NRM categories (criminal exploitation and benefit fraud count as labour, \
+    forced marriage as not-specified), \
     and as adult or child as it was treated on the referral date. Decisions dated after --as-of are not \
     counted. Counts are suppressed as in 'count'. Records are checked as 'nrm-referral validate' checks them.
     """,
@@ -22,6 +23,7 @@ let nrmStatsCommand = Command(
     let a = context.arguments
     let asOf = try context.asOf()
     let from = try a.date("from"), to = try a.date("to")
+    if let from, let to, from > to { throw UsageError("--from \(from) is after --to \(to)") }
     let only: NRMStatistics.Table? = try a.code("table")
     let threshold = try context.suppressionThreshold()
     let inputs = try InputFiles(a.positionals).open()

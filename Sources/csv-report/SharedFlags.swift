@@ -22,9 +22,13 @@ extension CommandContext {
 
     var csvWriter: CSVWriter { CSVWriter(crlf: arguments.has(ReportFlag.crlf.long)) }
 
-    /// Says on standard error which personal-data columns were left out.
-    func noteDropped(_ dropped: [String]) {
-        guard !dropped.isEmpty else { return }
-        diagnostics.note("left out personal data: \(dropped.joined(separator: ", ")) (--include-personal-data keeps it; --age-band turns a date of birth into an age band)")
+    /// Says on standard error which personal data was left out.
+    func noteLeftOut(dropped: [String], redacted: [String]) {
+        if !dropped.isEmpty {
+            diagnostics.note("left out personal data: \(dropped.joined(separator: ", ")) (--include-personal-data keeps it; --age-band turns a date of birth into an age band)")
+        }
+        if !redacted.isEmpty {
+            diagnostics.note("left out the personal fields inside: \(redacted.joined(separator: ", "))")
+        }
     }
 }

@@ -60,6 +60,25 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(kept.out, "id,subject.name\nref-1,Synthetic Name\n")
         let counted = try Tools.run(tool, ["count", "--by", "subject.name"], stdin: referral)
         XCTAssertEqual(counted.status, 64)
+        // A whole-object column is written without the personal fields inside it.
+        let object = try Tools.run(tool, ["flatten", "--columns", "id,subject", "--kind", "referral"], stdin: referral)
+        XCTAssertEqual(object.status, 0, object.stderr)
+        XCTAssertFalse(object.out.contains("Synthetic Name") || object.out.contains("2010-05-06"), object.out)
+        XCTAssertTrue(object.out.contains("S-1"))
+        XCTAssertTrue(object.stderr.contains("left out the personal fields inside: subject"))
+        XCTAssertEqual(try Tools.run(tool, ["count", "--by", "subject"], stdin: referral).status, 64)
+    }
+
+    /// --kind works when kind is also a column (no --columns: the first record's fields include it).
+    func testKindFilterWithKindAsAColumn() throws {
+        let r = try Tools.run(tool, ["flatten", "--kind", "referral", "--columns", "kind,id"], stdin: fixture.data)
+        XCTAssertEqual(r.out, "kind,id\nreferral,r1\nreferral,r2\nreferral,r3\n")
+        let all = try Tools.run(tool, ["flatten", "--kind", "nrm-decision"], stdin: fixture.data)
+        XCTAssertEqual(all.out, "kind,v,id,referral,stage,outcome,on\nnrm-decision,1,d1,r1,rg,positive,2026-01-05\n")
+        let counted = try Tools.run(tool, ["count", "--by", "kind", "--kind", "referral", "--no-suppress"], stdin: fixture.data)
+        XCTAssertEqual(counted.out, "kind,count\nreferral,3\ntotal,3\n")
+        let escaped = try Tools.run(tool, ["flatten", "--kind", "referral", "--columns", "id"], stdin: (#"{"kind":"r\u0065ferral","id":"x"}"# + "\n").data)
+        XCTAssertEqual(escaped.out, "id\nx\n")
     }
 
     func testFormulaInjectionIsNeutralised() throws {

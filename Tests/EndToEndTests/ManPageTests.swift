@@ -35,7 +35,7 @@ final class ManPageTests: XCTestCase {
     func checkFlags(_ tool: String) throws {
         let text = try page(tool)
         for command in try commands(tool) {
-            let header = ".SS \(tool.replacingOccurrences(of: "-", with: "\\-")) \(command)\n"
+            let header = ".SS " + "\(tool) \(command)".replacingOccurrences(of: "-", with: "\\-") + "\n"
             guard let start = text.range(of: header) else { XCTFail("\(tool): no section for \(command)"); continue }
             let rest = text[start.upperBound...]
             let end = rest.range(of: "\n.S")?.lowerBound ?? rest.endIndex

@@ -66,6 +66,7 @@ final class AgeAssessmentTests: XCTestCase {
         XCTAssertEqual(d2027.treatedAs, .child)
         XCTAssertEqual(AgePresumption.determine(assessments: [child], on: CivilDate("2028-01-10")!).treatedAs, .adult)
         XCTAssertEqual(AgePresumption.turns18(CivilDate("2026-01-10")!, .range(16...17)), CivilDate("2028-01-10"))
+        XCTAssertEqual(AgePresumption.turns18(CivilDate("2026-11-22")!, .range(20...22)), CivilDate("2024-11-22"), "already 18 two years before")
         XCTAssertEqual(AgePresumption.determine(assessments: [], on: CivilDate("2027-06-01")!).treatedAs, .child)
         // An assessment made after the date does not count yet.
         XCTAssertNil(AgePresumption.determine(assessments: [child], on: CivilDate("2026-01-09")!).sound)

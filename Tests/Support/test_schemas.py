@@ -21,7 +21,8 @@ sys.path.insert(0, HERE)
 import validate_records  # noqa: E402
 from jsonschema import Draft202012Validator  # noqa: E402
 
-KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator"]
+KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
+         "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
@@ -105,8 +106,87 @@ STATUS_OVERDUE = {
     "outstanding": "rg-decision", "due": "2026-11-25", "overdue": True, "overdue-days": 3,
 }
 
+# Age assessment records, as age-assess writes them.
+ASSESSMENT_WITH_GAPS = {
+    "kind": "age-assessment", "v": 1, "id": "aa-1", "person": "S-7", "date": "2026-11-20",
+    "claimed": {"age": 16}, "documents": "none", "assessors": [{"id": "SW-1", "trained": True}],
+    "interpreter-needed": True, "interpreter": "none", "appropriate-adult": False, "purpose-explained": False,
+    "adverse-points-put": False, "factors": ["physical", "psychological"], "reasons": "x",
+    "outcome": "assessed-older", "assessed": {"min-age": 19, "max-age": 21}, "conclusion": "adult",
+}
+
+ASSESSMENT_SOUND = {
+    "kind": "age-assessment", "v": 1, "id": "aa-2", "person": "S-8", "date": "2026-11-20",
+    "claimed": {"dob": "2010-03-01"}, "documents": "genuine",
+    "assessors": [{"id": "SW-1", "trained": True}, {"id": "SW-2", "trained": True}, {"id": "SW-3", "trained": False}],
+    "interpreter-needed": True, "interpreter": "independent-professional", "appropriate-adult": True,
+    "purpose-explained": True, "adverse-points-put": True, "factors": ["psychological", "cultural"],
+    "reasons": "Synthetic reasons.", "outcome": "assessed-older", "assessed": {"dob": "2007-01-01"}, "conclusion": "adult",
+}
+
+ASSESSMENT_BARE = {
+    "kind": "age-assessment", "v": 1, "id": "aa-3", "person": "S-9", "date": "2026-11-20",
+    "claimed": {"age": 15}, "documents": "false-or-doubtful", "assessors": [],
+    "interpreter-needed": False, "interpreter": "none", "appropriate-adult": False, "purpose-explained": False,
+    "adverse-points-put": False, "factors": [], "outcome": "inconclusive", "conclusion": "child",
+}
+
+CHECK_WITH_GAPS = {
+    "kind": "assessment-check", "v": 1, "assessment": "aa-1", "person": "S-7", "date": "2026-11-20", "sound": False,
+    "gaps": [
+        {"code": "fewer-than-two-trained-assessors", "message": "Fewer than two trained assessors took part."},
+        {"code": "no-interpreter", "message": "The person needs an interpreter but none was used."},
+    ],
+}
+
+CHECK_SOUND = {
+    "kind": "assessment-check", "v": 1, "assessment": "aa-2", "person": "S-8", "date": "2026-11-20",
+    "sound": True, "gaps": [],
+}
+
+AGE_STATUS_NO_SOUND = {
+    "kind": "age-status", "v": 1, "person": "S-7", "as-of": "2026-11-23", "treated-as": "child",
+    "basis": "age-disputed-no-sound-assessment", "assessments": 1, "latest-assessment": "aa-1",
+    "latest-gaps": ["fewer-than-two-trained-assessors", "no-interpreter"],
+}
+
+AGE_STATUS_NO_ASSESSMENTS = {
+    "kind": "age-status", "v": 1, "person": "S-11", "as-of": "2026-11-23", "treated-as": "child",
+    "basis": "age-disputed-no-sound-assessment", "assessments": 0, "latest-gaps": [],
+}
+
+AGE_STATUS_SOUND_ADULT = {
+    "kind": "age-status", "v": 1, "person": "S-8", "as-of": "2026-11-23", "treated-as": "adult",
+    "basis": "sound-assessment", "assessment": "aa-2", "youngest-age": 19, "turns-18": "2025-01-01",
+    "assessments": 1, "latest-assessment": "aa-2", "latest-gaps": [],
+}
+
+AGE_STATUS_SOUND_CHILD = {
+    "kind": "age-status", "v": 1, "person": "S-10", "as-of": "2026-11-23", "treated-as": "child",
+    "basis": "sound-assessment", "assessment": "aa-4", "youngest-age": 15, "turns-18": "2029-11-20",
+    "assessments": 2, "latest-assessment": "aa-5", "latest-gaps": ["no-reasons"],
+}
+
+AGE_ON_DATE = {
+    "kind": "age-on-date", "v": 1, "on": "2026-02-28", "age": 17, "treated-as": "child",
+    "eighteenth-birthday": "2026-03-01",
+}
+
+AGE_ON_DATE_FROM_RECORD = {
+    "kind": "age-on-date", "v": 1, "record": "ref-MEFHZYV8N1", "person": "S-1", "on": "2026-11-23", "age": 26,
+    "treated-as": "adult", "eighteenth-birthday": "2018-01-01",
+}
+
+CLAIMED_AGE_RANGE = {
+    "kind": "claimed-age-range", "v": 1, "on": "2026-11-23", "claimed-age": 16,
+    "earliest-dob": "2009-11-24", "latest-dob": "2010-11-23", "treated-as": "child",
+}
+
 VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
-         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE]
+         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
+         ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
+         AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD,
+         AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE]
 
 
 def edit(record, change):
@@ -126,6 +206,10 @@ def dropping(*names):
 
 def in_subject(change):
     return lambda r: change(r["subject"])
+
+
+def inside(name, change):
+    return lambda r: change(r[name])
 
 
 INVALID = {
@@ -206,6 +290,79 @@ INVALID = {
     "nrm-status without overdue": edit(STATUS_PENDING, dropping("overdue")),
     "nrm-status unknown stage": edit(STATUS_PENDING, setting(stage="submitted")),
     "nrm-status unknown property": edit(STATUS_PENDING, setting(note="x")),
+    # age-assessment
+    "assessment with both claimed dob and age": edit(ASSESSMENT_WITH_GAPS, inside("claimed", setting(dob="2010-03-01"))),
+    "assessment with an empty claim": edit(ASSESSMENT_WITH_GAPS, setting(claimed={})),
+    "assessment without a claim": edit(ASSESSMENT_WITH_GAPS, dropping("claimed")),
+    "claimed age 31": edit(ASSESSMENT_WITH_GAPS, setting(claimed={"age": 31})),
+    "claimed age negative": edit(ASSESSMENT_WITH_GAPS, setting(claimed={"age": -1})),
+    "claimed age not an integer in an assessment": edit(ASSESSMENT_WITH_GAPS, setting(claimed={"age": 16.5})),
+    "claimed dob not a date": edit(ASSESSMENT_SOUND, setting(claimed={"dob": "2010-02-30"})),
+    "unknown property on claimed": edit(ASSESSMENT_WITH_GAPS, inside("claimed", setting(name="x"))),
+    "unknown documents code": edit(ASSESSMENT_WITH_GAPS, setting(documents="passport")),
+    "unknown interpreter code": edit(ASSESSMENT_WITH_GAPS, setting(interpreter="family")),
+    "unknown outcome code": edit(ASSESSMENT_WITH_GAPS, setting(outcome="assessed-adult")),
+    "unknown factor code": edit(ASSESSMENT_WITH_GAPS, setting(factors=["dental"])),
+    "repeated factor": edit(ASSESSMENT_WITH_GAPS, setting(factors=["physical", "physical"])),
+    "conclusion not child or adult": edit(ASSESSMENT_WITH_GAPS, setting(conclusion="unknown")),
+    "an assessor without trained": edit(ASSESSMENT_WITH_GAPS, setting(assessors=[{"id": "SW-1"}])),
+    "an assessor without an id": edit(ASSESSMENT_WITH_GAPS, setting(assessors=[{"trained": True}])),
+    "an assessor with a name": edit(ASSESSMENT_WITH_GAPS, setting(assessors=[{"id": "SW-1", "trained": True, "name": "A Person"}])),
+    "an assessor as a bare id": edit(ASSESSMENT_WITH_GAPS, setting(assessors=["SW-1"])),
+    "an assessor with a bad id": edit(ASSESSMENT_WITH_GAPS, setting(assessors=[{"id": "SW 1", "trained": True}])),
+    "assessment without interpreter-needed": edit(ASSESSMENT_WITH_GAPS, dropping("interpreter-needed")),
+    "assessment without factors": edit(ASSESSMENT_WITH_GAPS, dropping("factors")),
+    "empty reasons": edit(ASSESSMENT_WITH_GAPS, setting(reasons="")),
+    "null reasons": edit(ASSESSMENT_WITH_GAPS, setting(reasons=None)),
+    "assessed with dob and a range": edit(ASSESSMENT_WITH_GAPS, inside("assessed", setting(dob="2007-01-01"))),
+    "assessed with only min-age": edit(ASSESSMENT_WITH_GAPS, inside("assessed", dropping("max-age"))),
+    "assessed with dob and min-age": edit(ASSESSMENT_SOUND, inside("assessed", setting(min_age=19))),
+    "assessed empty": edit(ASSESSMENT_WITH_GAPS, setting(assessed={})),
+    "assessed max-age 31": edit(ASSESSMENT_WITH_GAPS, inside("assessed", setting(max_age=31))),
+    "unknown property on assessed": edit(ASSESSMENT_WITH_GAPS, inside("assessed", setting(age=20))),
+    "unknown property on assessment": edit(ASSESSMENT_WITH_GAPS, setting(notes="x")),
+    "assessment with a bad person id": edit(ASSESSMENT_WITH_GAPS, setting(person="S 7")),
+    # assessment-check
+    "assessment-check with an unknown gap code": edit(CHECK_WITH_GAPS, setting(gaps=[{"code": "no-lawyer", "message": "x"}])),
+    "assessment-check gap without message": edit(CHECK_WITH_GAPS, setting(gaps=[{"code": "no-reasons"}])),
+    "assessment-check gap as a bare code": edit(CHECK_WITH_GAPS, setting(gaps=["no-reasons"])),
+    "assessment-check gap with an extra field": edit(CHECK_WITH_GAPS, setting(gaps=[{"code": "no-reasons", "message": "x", "severity": 1}])),
+    "assessment-check repeated gap": edit(CHECK_WITH_GAPS, setting(gaps=[CHECK_WITH_GAPS["gaps"][0]] * 2)),
+    "assessment-check sound with gaps": edit(CHECK_WITH_GAPS, setting(sound=True)),
+    "assessment-check without sound": edit(CHECK_SOUND, dropping("sound")),
+    "assessment-check with an id instead of assessment": edit(CHECK_SOUND, lambda r: r.update({"id": r.pop("assessment")})),
+    # age-status
+    "age-status sound-assessment but no assessment": edit(AGE_STATUS_SOUND_ADULT, dropping("assessment")),
+    "age-status sound-assessment but no youngest-age": edit(AGE_STATUS_SOUND_ADULT, dropping("youngest-age")),
+    "age-status sound-assessment with no assessments": edit(AGE_STATUS_SOUND_ADULT, setting(assessments=0)),
+    "age-status no sound assessment but treated as adult": edit(AGE_STATUS_NO_SOUND, setting(treated_as="adult")),
+    "age-status no sound assessment but names one": edit(AGE_STATUS_NO_SOUND, setting(assessment="aa-1")),
+    "age-status no sound assessment but a youngest age": edit(AGE_STATUS_NO_SOUND, setting(youngest_age=16)),
+    "age-status youngest age 15 treated as adult": edit(AGE_STATUS_SOUND_CHILD, setting(treated_as="adult")),
+    "age-status youngest age 19 treated as child": edit(AGE_STATUS_SOUND_ADULT, setting(treated_as="child")),
+    "age-status negative youngest age": edit(AGE_STATUS_SOUND_CHILD, setting(youngest_age=-1)),
+    "age-status unknown basis": edit(AGE_STATUS_NO_SOUND, setting(basis="claimed")),
+    "age-status unknown gap code": edit(AGE_STATUS_NO_SOUND, setting(latest_gaps=["no-lawyer"])),
+    "age-status repeated gap code": edit(AGE_STATUS_NO_SOUND, setting(latest_gaps=["no-reasons", "no-reasons"])),
+    "age-status negative assessments": edit(AGE_STATUS_NO_ASSESSMENTS, setting(assessments=-1)),
+    "age-status assessments but no latest": edit(AGE_STATUS_NO_SOUND, dropping("latest-assessment")),
+    "age-status latest without assessments": edit(AGE_STATUS_NO_ASSESSMENTS, setting(latest_assessment="aa-1")),
+    "age-status without latest-gaps": edit(AGE_STATUS_NO_SOUND, dropping("latest-gaps")),
+    "age-status bad turns-18": edit(AGE_STATUS_SOUND_ADULT, setting(turns_18="2025-1-1")),
+    # age-on-date and claimed-age-range: no date of birth
+    "age-on-date with a dob field": edit(AGE_ON_DATE, setting(dob="2008-02-29")),
+    "age-on-date with a subject": edit(AGE_ON_DATE_FROM_RECORD, setting(subject={"id": "S-1", "dob": "2000-01-01"})),
+    "age-on-date without age": edit(AGE_ON_DATE, dropping("age")),
+    "age-on-date negative age": edit(AGE_ON_DATE, setting(age=-1)),
+    "age-on-date 17 treated as adult": edit(AGE_ON_DATE, setting(treated_as="adult")),
+    "age-on-date 26 treated as child": edit(AGE_ON_DATE_FROM_RECORD, setting(treated_as="child")),
+    "age-on-date without eighteenth-birthday": edit(AGE_ON_DATE, dropping("eighteenth-birthday")),
+    "age-on-date with a bad record id": edit(AGE_ON_DATE_FROM_RECORD, setting(record="ref 1")),
+    "claimed-age-range claimed age 31": edit(CLAIMED_AGE_RANGE, setting(claimed_age=31)),
+    "claimed-age-range 16 treated as adult": edit(CLAIMED_AGE_RANGE, setting(treated_as="adult")),
+    "claimed-age-range without latest-dob": edit(CLAIMED_AGE_RANGE, dropping("latest-dob")),
+    "claimed-age-range bad earliest-dob": edit(CLAIMED_AGE_RANGE, setting(earliest_dob="24/11/2009")),
+    "claimed-age-range with a dob": edit(CLAIMED_AGE_RANGE, setting(dob="2010-01-01")),
 }
 
 
@@ -283,7 +440,10 @@ class SchemaTests(unittest.TestCase):
         self.assertNotIn("x-personal-data", subject["sex"])
 
     def test_personal_data_appears_only_where_expected(self):
-        expected = {"referral": {"subject.name", "subject.dob", "account"}}
+        expected = {
+            "referral": {"subject.name", "subject.dob", "account"},
+            "age-assessment": {"claimed.dob", "assessed.dob", "reasons"},
+        }
         for kind, schema in self.schemas.items():
             found = set()
             props = schema["properties"]
@@ -302,6 +462,22 @@ class SchemaTests(unittest.TestCase):
             self.assertNotIn(name, props)
         self.assertIs(self.schemas["duty-to-notify"]["additionalProperties"], False)
 
+    def test_age_records_do_not_carry_a_date_of_birth(self):
+        # The point of age-on-date is that it can be shared where the date of birth cannot.
+        for kind in ["age-on-date", "claimed-age-range", "age-status", "assessment-check"]:
+            with self.subTest(kind=kind):
+                schema = self.schemas[kind]
+                self.assertNotIn("dob", schema["properties"])
+                self.assertIs(schema["additionalProperties"], False)
+                for path, node in self.walk(schema):
+                    self.assertNotIn("x-personal-data", node, path)
+
+    def test_gap_codes_agree(self):
+        check = self.schemas["assessment-check"]["$defs"]["gap-code"]["enum"]
+        status = self.schemas["age-status"]["$defs"]["gap-code"]["enum"]
+        self.assertEqual(check, status)
+        self.assertEqual(len(set(check)), len(check))
+
     def test_valid_records_pass(self):
         for record in VALID:
             with self.subTest(kind=record["kind"], id=record.get("id", record.get("referral"))):
@@ -313,7 +489,8 @@ class SchemaTests(unittest.TestCase):
                 self.assertTrue(self.errors(record), f"{name}: expected the record to be invalid")
 
     def test_unknown_kind_is_an_error(self):
-        self.assertTrue(self.errors({"kind": "age-assessment", "v": 1}))
+        self.assertTrue(self.errors({"kind": "care-plan", "v": 1}))
+        self.assertTrue(self.errors({"kind": "age-assessment", "v": 1}))  # known, but missing its fields
         self.assertTrue(self.errors({"v": 1}))
         self.assertTrue(self.errors(["referral"]))
 

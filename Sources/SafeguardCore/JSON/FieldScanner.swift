@@ -20,10 +20,14 @@ public final class FieldScanner {
     final class Node {
         let keys: [[UInt8]]
         let children: [Node]
+        /// The first column this path fills; `copies` are the others asking for the same path.
         let column: Int?
+        let copies: [Int]
 
         init(_ paths: [(parts: ArraySlice<Substring>, column: Int)]) {
-            column = paths.first { $0.parts.isEmpty }?.column
+            let here = paths.filter { $0.parts.isEmpty }.map(\.column)
+            column = here.first
+            copies = Array(here.dropFirst())
             var keys: [[UInt8]] = [], groups: [[(parts: ArraySlice<Substring>, column: Int)]] = []
             for p in paths where !p.parts.isEmpty {
                 let key = Array(p.parts.first!.utf8)
@@ -80,6 +84,7 @@ public final class FieldScanner {
                 if let column = child.column {
                     guard cells[column] == .missing else { throw c.fail("duplicate key", at: keyStart) }
                     cells[column] = try value(&c, descendingInto: child, &cells, depth: depth + 1)
+                    for copy in child.copies { cells[copy] = cells[column] }
                 } else if c.i < c.end, c.b[c.i] == UInt8(ascii: "{") {
                     try scanObject(&c, child, &cells, depth: depth + 1)
                 } else {
@@ -142,6 +147,12 @@ public final class FieldScanner {
         }
     }
 
+    /// An array or object cell parsed; nil for other cells.
+    public func composite(_ cell: Cell, in line: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        guard case .composite(let r) = cell else { return nil }
+        return try? JSONParser.parse(UnsafeBufferPointer(rebasing: line[r]))
+    }
+
     /// The elements of an array cell as texts (a scalar cell is one element), for counting by each value.
     public func texts(_ cell: Cell, in line: UnsafeBufferPointer<UInt8>) -> [String] {
         if case .composite(let r) = cell, let v = try? JSONParser.parse(UnsafeBufferPointer(rebasing: line[r])), case .array(let items) = v {
@@ -150,7 +161,7 @@ public final class FieldScanner {
         return text(cell, in: line).map { [$0] } ?? []
     }
 
-    static func flatText(_ v: JSONValue) -> String {
+    public static func flatText(_ v: JSONValue) -> String {
         switch v {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"

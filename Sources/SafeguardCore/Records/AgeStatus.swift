@@ -121,7 +121,7 @@ public extension AgePresumption {
     static func turns18(_ assessedOn: CivilDate, _ age: AssessedAge) -> CivilDate {
         switch age {
         case .dateOfBirth(let dob): return dob.birthday(turning: adultAge)
-        case .range(let r): return assessedOn.birthday(turning: max(0, adultAge - r.lowerBound))
+        case .range(let r): return assessedOn.birthday(turning: adultAge - r.lowerBound)
         }
     }
 }

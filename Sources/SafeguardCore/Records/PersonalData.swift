@@ -5,6 +5,7 @@ public enum PersonalData {
     /// Dotted paths marked personal, by record kind.
     public static let pathsByKind: [String: Set<String>] = [
         Referral.kind: ["subject.name", "subject.dob", "account"],
+        AgeAssessment.kind: ["claimed.dob", "assessed.dob", "reasons"],
     ]
 
     /// Field names treated as personal in kinds that have no schema here yet,
@@ -17,6 +18,28 @@ public enum PersonalData {
         if pathsByKind.values.contains(where: { $0.contains(path) }) { return true }
         let last = path.split(separator: ".").last.map(String.init) ?? path
         return personalFieldNames.contains(last)
+    }
+
+    /// Whether personal fields may lie inside the object at `path`.
+    public static func mayHoldPersonal(_ path: String, kind: String?) -> Bool {
+        let prefix = path + "."
+        let known = kind.flatMap { pathsByKind[$0] } ?? pathsByKind.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return known.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// `value` (found at `path`) with every personal field inside it removed, at any depth.
+    public static func redact(_ value: JSONValue, at path: String, kind: String?) -> JSONValue {
+        switch value {
+        case .object(let o):
+            return .object(JSONObject(o.fields.compactMap { f in
+                let inner = path + "." + f.key
+                return isPersonal(inner, kind: kind) ? nil : .init(key: f.key, value: redact(f.value, at: inner, kind: kind))
+            }))
+        case .array(let items):
+            return .array(items.map { redact($0, at: path, kind: kind) })
+        default:
+            return value
+        }
     }
 
     /// Whether the path is a date of birth, which `--age-band` can turn into a band.

@@ -11,11 +11,15 @@ public final class Flattener {
         public let header: String
         /// Write the age band on the report date instead of the date itself.
         public let asAgeBand: Bool
+        /// An object or array column: personal fields inside it are left out.
+        public var redactInside = false
     }
 
-    /// The columns to write, given those asked for; and the personal ones left out.
-    public static func plan(requested: [String], kind: String?, includePersonal: Bool, ageBand: Bool) -> (columns: [Column], dropped: [String]) {
-        var columns: [Column] = [], dropped: [String] = []
+    /// The columns to write, given those asked for; the personal ones left out;
+    /// and the object columns that hold personal fields, written without them.
+    public static func plan(requested: [String], kind: String?, includePersonal: Bool, ageBand: Bool)
+        -> (columns: [Column], dropped: [String], redacted: [String]) {
+        var columns: [Column] = [], dropped: [String] = [], redacted: [String] = []
         for path in requested {
             if ageBand && PersonalData.isDateOfBirth(path) {
                 let stem = path.dropLast("dob".count)
@@ -23,13 +27,17 @@ public final class Flattener {
             } else if PersonalData.isPersonal(path, kind: kind) && !includePersonal {
                 dropped.append(path)
             } else {
-                columns.append(Column(path: path, header: path, asAgeBand: false))
+                var column = Column(path: path, header: path, asAgeBand: false)
+                column.redactInside = !includePersonal
+                if !includePersonal && PersonalData.mayHoldPersonal(path, kind: kind) { redacted.append(path) }
+                columns.append(column)
             }
         }
-        return (columns, dropped)
+        return (columns, dropped, redacted)
     }
 
     public let columns: [Column]
+    let kindName: String?
     let kind: [UInt8]?
     let asOf: CivilDate
     let csv: CSVWriter
@@ -40,6 +48,7 @@ public final class Flattener {
 
     public init(columns: [Column], kind: String?, asOf: CivilDate, csv: CSVWriter) {
         self.columns = columns
+        kindName = kind
         self.kind = kind.map { Array($0.utf8) }
         self.asOf = asOf
         self.csv = csv
@@ -69,9 +78,13 @@ public final class Flattener {
         }
         guard isObject else { throw RecordError("a record must be a JSON object") }
         if let kind {
-            guard case .string(let r, false) = scanner.cells[kindColumn], r.count == kind.count,
-                  kind.withUnsafeBufferPointer({ memcmp($0.baseAddress!, line.baseAddress! + r.lowerBound, r.count) == 0 })
-            else { return false }
+            switch scanner.cells[kindColumn] {
+            case .string(let r, false):
+                guard r.count == kind.count, kind.withUnsafeBufferPointer({ memcmp($0.baseAddress!, line.baseAddress! + r.lowerBound, r.count) == 0 })
+                else { return false }
+            case let cell:
+                guard scanner.text(cell, in: line) == kindName else { return false }
+            }
         }
         let start = out.count
         let cells = scanner.cells
@@ -91,7 +104,9 @@ public final class Flattener {
             case .scalar(let r) where !column.asAgeBand:
                 csv.appendPlain(UnsafeBufferPointer(rebasing: line[r]), to: &out)
             case .composite where !column.asAgeBand:
-                csv.appendText(scanner.text(cell, in: line) ?? "", to: &out)
+                guard var value = scanner.composite(cell, in: line) else { break }
+                if column.redactInside { value = PersonalData.redact(value, at: column.path, kind: kindName) }
+                csv.appendText(FieldScanner.flatText(value), to: &out)
             default:
                 guard let text = scanner.text(cell, in: line), let dob = CivilDate(text) else {
                     out.removeSubrange(start...)
