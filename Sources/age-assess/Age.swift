@@ -2,7 +2,7 @@ import SafeguardCore
 
 let ageCommand = Command(
     name: "age", summary: "Age in whole years on a date, child or adult, and the 18th birthday; or the dates of birth a claimed age allows.",
-    usage: "[--dob DATE | --claimed-age N] [--on DATE] [--field PATH] [--pass] [FILE...]",
+    usage: "[--dob DATE | --claimed-age N] [--on DATE] [--field PATH] [--pass] [--rejects FILE] [FILE...]",
     details: """
     With --dob, writes one age-on-date record. With --claimed-age, writes the earliest and latest dates \
     of birth that give that age on the date. With neither, reads records and writes an age-on-date record \
@@ -14,7 +14,7 @@ let ageCommand = Command(
         Flag("claimed-age", value: "N", help: "An age claimed, in years (0 to 30)."),
         Flag("on", value: "DATE", help: "The date to work out the age on.", default: "today"),
         Flag("field", value: "PATH", help: "Where the date of birth is in each record, as a dotted path.", default: "dob, then subject.dob"),
-        .pass, .rejects,
+        Flag("pass", help: "Copy records that have no date of birth to the output unchanged."), .rejects,
     ]
 ) { context in
     let a = context.arguments

@@ -11,10 +11,13 @@ let checkCommand = Command(
     flags: [.pass, .rejects]
 ) { context in
     let a = context.arguments
-    var withGaps = 0
+    var withGaps = 0, otherKinds = 0
+    defer {
+        if otherKinds > 0 { context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through") }
+    }
     try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
         guard r.kind == AgeAssessment.kind else {
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) } else { otherKinds += 1 }
             return
         }
         let assessment = try AgeAssessment(r.object)

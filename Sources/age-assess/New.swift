@@ -50,14 +50,13 @@ let newAssessmentCommand = Command(
     return .ok
 }
 
+/// `ID`, `ID:trained` or `ID:untrained` (an id may itself hold colons).
 func parseAssessor(_ text: String) -> Result<Assessor, InputProblem> {
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    guard let id = parts.first.flatMap(RecordID.init) else { return .failure(InputProblem("'\(text.prefix(30))' is not a staff id; \(RecordID.rule).")) }
-    switch parts.count == 2 ? parts[1] : "trained" {
-    case "trained": return .success(Assessor(id: id, trained: true))
-    case "untrained": return .success(Assessor(id: id, trained: false))
-    default: return .failure(InputProblem("write an assessor as ID or ID:untrained."))
-    }
+    var idText = Substring(text), trained = true
+    if text.hasSuffix(":untrained") { idText = idText.dropLast(":untrained".count); trained = false }
+    else if text.hasSuffix(":trained") { idText = idText.dropLast(":trained".count) }
+    guard let id = RecordID(String(idText)) else { return .failure(InputProblem("'\(text.prefix(30))' is not a staff id; \(RecordID.rule).")) }
+    return .success(Assessor(id: id, trained: trained))
 }
 
 func parseRange(_ text: String) -> Result<ClosedRange<Int>, InputProblem> {
@@ -119,35 +118,47 @@ func promptForAssessment(_ context: CommandContext) throws -> AgeAssessment? {
         let person = try a.parsed(AssessmentFlag.person.long, Parse.id) ?? p.required("Person's pseudonymous id", parse: Parse.id)
         let date = try a.date(AssessmentFlag.date.long)
             ?? p.required("Date of the assessment", hint: "yyyy-mm-dd", defaultAnswer: CivilDate.today().description, parse: Parse.date)
+        // Fields given as options are taken as they are, and not asked again.
         let claimed: StatedAge
-        if let d = try p.ask("Date of birth the person claims", hint: "yyyy-mm-dd; Enter if they give only an age", optional: true, parse: { text in
+        if let d = try a.date(AssessmentFlag.claimedDOB.long) {
+            claimed = .dateOfBirth(d)
+        } else if let n = try a.int(AssessmentFlag.claimedAge.long, in: AgeAssessment.claimedAgeRange) {
+            claimed = .claimedAge(n)
+        } else if let d = try p.ask("Date of birth the person claims", hint: "yyyy-mm-dd; Enter if they give only an age", optional: true, parse: { text in
             Parse.date(text).flatMap { $0 <= date ? .success($0) : .failure(InputProblem("That is after the assessment date.")) }
         }) {
             claimed = .dateOfBirth(d)
         } else {
             claimed = .claimedAge(try p.required("Age the person claims", hint: "years", parse: { Parse.int($0, in: AgeAssessment.claimedAgeRange) }))
         }
-        let documents: DocumentsSeen = try p.choose("Documents seen")
-        var assessors: [Assessor] = []
-        while let next = try p.ask(assessors.isEmpty ? "First assessor's staff id" : "Another assessor's staff id", hint: "ID, or ID:untrained",
-                                   optional: !assessors.isEmpty, parse: parseAssessor) {
-            assessors.append(next)
+        let documents: DocumentsSeen = try a.code(AssessmentFlag.documents.long) ?? p.choose("Documents seen")
+        var assessors: [Assessor] = try a.list(AssessmentFlag.assessor.long).map { text in try parseAssessor(text).mapError { UsageError("--assessor: \($0.message)") }.get() }
+        if assessors.isEmpty {
+            while let next = try p.ask(assessors.isEmpty ? "First assessor's staff id" : "Another assessor's staff id", hint: "ID, or ID:untrained",
+                                       optional: !assessors.isEmpty, parse: parseAssessor) {
+                assessors.append(next)
+            }
         }
-        let interpreterNeeded = try p.yesNo("Does the person need an interpreter?")
-        let interpreter: InterpreterArrangement = try p.choose("Interpreter used", default: .notUsed)
-        let appropriateAdult = try p.yesNo("Was an appropriate adult present?")
-        let purpose = try p.yesNo("Was the purpose of the assessment explained to the young person?")
-        let adverse = try p.yesNo("Were adverse points put to them, with a chance to respond?")
-        let factors: [AssessmentFactor] = try p.chooseMany("Factors considered")
-        let reasons = try p.ask("Reasons", hint: "one line", optional: true, parse: Parse.text)
-        let outcome: AssessmentOutcome = try p.choose("Outcome")
+        func yes(_ flag: Flag, _ question: String) throws -> Bool { try a.has(flag.long) || p.yesNo(question) }
+        let interpreterNeeded = try yes(AssessmentFlag.interpreterNeeded, "Does the person need an interpreter?")
+        let interpreter: InterpreterArrangement = try a.code(AssessmentFlag.interpreter.long) ?? p.choose("Interpreter used", default: .notUsed)
+        let appropriateAdult = try yes(AssessmentFlag.appropriateAdult, "Was an appropriate adult present?")
+        let purpose = try yes(AssessmentFlag.purposeExplained, "Was the purpose of the assessment explained to the young person?")
+        let adverse = try yes(AssessmentFlag.adversePoints, "Were adverse points put to them, with a chance to respond?")
+        let factors: [AssessmentFactor] = a.isGiven(AssessmentFlag.factor.long) ? try a.codes(AssessmentFlag.factor.long).uniqued() : try p.chooseMany("Factors considered")
+        let reasons = try a.text(AssessmentFlag.reasons.long) ?? p.ask("Reasons", hint: "one line", optional: true, parse: Parse.text)
+        let outcome: AssessmentOutcome = try a.code(AssessmentFlag.outcome.long) ?? p.choose("Outcome")
         var assessed: AssessedAge?
-        if let d = try p.ask("Assessed date of birth", hint: "yyyy-mm-dd; Enter to give a range instead", optional: true, parse: Parse.date) {
+        if let d = try a.date(AssessmentFlag.assessedDOB.long) {
+            assessed = .dateOfBirth(d)
+        } else if let r = try a.parsed(AssessmentFlag.assessedRange.long, parseRange) {
+            assessed = .range(r)
+        } else if let d = try p.ask("Assessed date of birth", hint: "yyyy-mm-dd; Enter to give a range instead", optional: true, parse: Parse.date) {
             assessed = .dateOfBirth(d)
         } else if let r = try p.ask("Assessed age range", hint: "MIN-MAX years, e.g. 16-17; Enter for none", optional: true, parse: parseRange) {
             assessed = .range(r)
         }
-        let conclusion: AgeGroup = try p.choose("Treat the person as")
+        let conclusion: AgeGroup = try a.code(AssessmentFlag.conclusion.long) ?? p.choose("Treat the person as")
         let assessment = AgeAssessment(
             id: try a.recordID(prefix: "aa"), person: person, date: date, claimed: claimed, documents: documents, assessors: assessors,
             interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult, purposeExplained: purpose,

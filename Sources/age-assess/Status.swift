@@ -15,26 +15,33 @@ let statusCommand = Command(
     let asOf = try context.asOf()
     var order: [RecordID] = []
     var assessments: [RecordID: [AgeAssessment]] = [:]
+    var otherKinds = 0
     func see(_ person: RecordID) {
         if assessments[person] == nil { order.append(person); assessments[person] = [] }
     }
     try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
         switch r.kind {
         case AgeAssessment.kind:
+            // Only what was known by --as-of counts, so a past report can be reproduced.
             let assessment = try AgeAssessment(r.object)
+            guard assessment.date <= asOf else { return }
             see(assessment.person)
             assessments[assessment.person]!.append(assessment)
         case Referral.kind:
             let referral = try Referral(r.object)
-            if referral.subject.ageDisputed { see(referral.subject.id) }
+            if referral.subject.ageDisputed && referral.received <= asOf { see(referral.subject.id) }
             if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
         default:
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) } else { otherKinds += 1 }
         }
     }
     for person in order {
-        let made = assessments[person]!.sorted { $0.date < $1.date }
+        // By date; the sort is stable, so the same day keeps input order.
+        let made = assessments[person]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         try context.output.write(record: AgeStatus(person: person, assessments: made, asOf: asOf).json)
+    }
+    if otherKinds > 0 {
+        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
     }
     return .ok
 }

@@ -26,7 +26,7 @@ final class ManPageTests: XCTestCase {
     }
 
     /// The tools that are built; each has a man page.
-    static let documented = ["nrm-referral", "csv-report"]
+    static let documented = ["nrm-referral", "csv-report", "age-assess"]
 
     func testEveryDeclaredFlagIsDocumentedUnderItsCommand() throws {
         for tool in Self.documented { try checkFlags(tool) }

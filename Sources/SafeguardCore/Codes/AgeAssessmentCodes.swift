@@ -79,8 +79,10 @@ public enum AssessmentGap: String, CodeList {
     case purposeNotExplained = "purpose-not-explained"
     case noChanceToRespond = "no-chance-to-respond"
     case noReasons = "no-reasons"
+    case noFactorsRecorded = "no-factors-recorded"
     case appearanceOrMedicalOnly = "appearance-or-medical-only"
     case adultDespiteDoubt = "adult-despite-doubt"
+    case conclusionContradictsAge = "conclusion-contradicts-assessed-age"
     case noAssessedAge = "no-assessed-age"
 
     public static let listName = "assessment gap"
@@ -93,8 +95,10 @@ public enum AssessmentGap: String, CodeList {
         case .purposeNotExplained: return "The purpose of the assessment was not explained to the young person."
         case .noChanceToRespond: return "Adverse points were not put to the young person with a chance to respond."
         case .noReasons: return "No written reasons were recorded."
+        case .noFactorsRecorded: return "No factors considered were recorded: physical, psychological and cultural factors should all be (SOLACE L316)."
         case .appearanceOrMedicalOnly: return "The assessment rests on appearance or medical evidence alone; medical methods can be out by up to 5 years (SOLACE L312)."
         case .adultDespiteDoubt: return "The outcome treats the person as an adult although the recorded doubt favours childhood: give the benefit of the doubt (SOLACE L312)."
+        case .conclusionContradictsAge: return "The conclusion says child but the assessed age is 18 or over: the record contradicts itself, so it cannot settle the age."
         case .noAssessedAge: return "The outcome gives no assessed date of birth or age range."
         }
     }

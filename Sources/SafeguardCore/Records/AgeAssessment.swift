@@ -83,7 +83,7 @@ public struct AgeAssessment: Record, Equatable, Sendable {
     /// Every procedural safeguard the assessment misses.
     public var gaps: [AssessmentGap] {
         var gaps: [AssessmentGap] = []
-        if assessors.filter(\.trained).count < 2 { gaps.append(.fewerThanTwoTrainedAssessors) }
+        if Set(assessors.filter(\.trained).map(\.id)).count < 2 { gaps.append(.fewerThanTwoTrainedAssessors) }
         if interpreterNeeded && interpreter == .notUsed { gaps.append(.noInterpreter) }
         if interpreter == .community || interpreter == .other { gaps.append(.interpreterNotIndependent) }
         if !appropriateAdult { gaps.append(.noAppropriateAdult) }
@@ -91,13 +91,18 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         if !adversePointsPut { gaps.append(.noChanceToRespond) }
         if (reasons ?? "").trimmed.isEmpty { gaps.append(.noReasons) }
         // SOLACE L312: never on appearance or medical estimates alone.
-        if Set(factors).isSubset(of: [.physical, .medical]) { gaps.append(.appearanceOrMedicalOnly) }
+        if factors.isEmpty {
+            gaps.append(.noFactorsRecorded)
+        } else if Set(factors).isSubset(of: [.physical, .medical]) {
+            gaps.append(.appearanceOrMedicalOnly)
+        }
         if (outcome == .assessedOlder || outcome == .assessedYounger) && assessed == nil { gaps.append(.noAssessedAge) }
-        if conclusion == .adult {
-            let youngest = settledAge?.youngestAge(on: date, assessedOn: date)
-            if outcome == .inconclusive || youngest.map({ $0 < AgePresumption.adultAge }) ?? true {
-                gaps.append(.adultDespiteDoubt)
-            }
+        let youngest = settledAge?.youngestAge(on: date, assessedOn: date)
+        switch conclusion {
+        case .adult:
+            if outcome == .inconclusive || youngest.map({ $0 < AgePresumption.adultAge }) ?? true { gaps.append(.adultDespiteDoubt) }
+        case .child:
+            if outcome != .inconclusive, let youngest, youngest >= AgePresumption.adultAge { gaps.append(.conclusionContradictsAge) }
         }
         return gaps
     }

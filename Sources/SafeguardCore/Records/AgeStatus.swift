@@ -101,10 +101,9 @@ public extension AgePresumption {
     /// For a person whose age is disputed: the latest sound assessment (completed
     /// and free of gaps) decides, by the youngest age it allows on `date`;
     /// without one, the person is treated as a child (SOLACE L312). `assessments`
-    /// are in the order they were made.
+    /// are in the order they were made (by date; input order on the same day).
     static func determine(assessments: [AgeAssessment], on date: CivilDate) -> Determination {
-        guard let sound = assessments.filter({ $0.isSound && $0.date <= date }).max(by: { $0.date < $1.date }),
-              let settled = sound.settledAge else {
+        guard let sound = assessments.last(where: { $0.isSound && $0.date <= date }), let settled = sound.settledAge else {
             return Determination(treatedAs: .child, sound: nil, youngestAge: nil)
         }
         let youngest = settled.youngestAge(on: date, assessedOn: sound.date)
