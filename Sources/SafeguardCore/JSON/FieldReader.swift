@@ -81,6 +81,17 @@ public struct FieldReader {
         return try date(key)
     }
 
+    public func dateTime(_ key: String) throws -> DateTime {
+        let s = try string(key)
+        guard let d = DateTime(s) else { throw fail(key, "is not a real date-time with an offset; write it as yyyy-mm-ddThh:mm:ss+00:00 (or Z)") }
+        return d
+    }
+
+    public func optionalDateTime(_ key: String) throws -> DateTime? {
+        guard try present(key) != nil else { return nil }
+        return try dateTime(key)
+    }
+
     public func id(_ key: String) throws -> RecordID {
         let s = try string(key)
         guard let id = RecordID(s) else { throw fail(key, "is not a valid id; \(RecordID.rule)") }

@@ -66,6 +66,7 @@ public struct JSONObjectBuilder {
     public mutating func set(_ key: String, _ value: Bool?) { set(key, value.map(JSONValue.bool)) }
     public mutating func set(_ key: String, _ value: Int?) { set(key, value.map(JSONValue.int)) }
     public mutating func set(_ key: String, _ value: CivilDate?) { set(key, value.map { JSONValue.string($0.description) }) }
+    public mutating func set(_ key: String, _ value: DateTime?) { set(key, value.map { JSONValue.string($0.description) }) }
     public mutating func set<C: CodeList>(_ key: String, _ value: C?) { set(key, value.map { JSONValue.string($0.rawValue) }) }
     public mutating func set<C: CodeList>(_ key: String, _ values: [C]) { set(key, .array(values.map { .string($0.rawValue) })) }
     public mutating func set(_ key: String, strings: [String]) { set(key, .array(strings.map(JSONValue.string))) }
