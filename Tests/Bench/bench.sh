@@ -59,3 +59,12 @@ for name, s in t.items():
 print(f"  status (full rule checks and the fold) vs a jq kind filter: {t['jq (select referrals)'] / t['nrm-referral status']:.1f}x")
 PY
 echo "  peak RSS of nrm-referral status: $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 "$CASES") MiB (grows with the number of referrals: it keeps one small summary per referral)"
+
+echo "== missing-child report over the same 5,000 children: memory grows with children, not events"
+for n in 100000 1000000; do
+  f="$DATA/missing-$n.ndjson"
+  [ -s "$f" ] || python3 examples/generate_missing.py --seed 42 --events "$n" --children 5000 > "$f"
+done
+M1=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-100000.ndjson")
+M2=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-1000000.ndjson")
+python3 -c "print(f'  peak RSS: {$(wc -l < "$DATA/missing-100000.ndjson")} events {$M1} MiB; {$(wc -l < "$DATA/missing-1000000.ndjson")} events {$M2} MiB; growth {($M2 / $M1 - 1) * 100:+.1f}% for 10x the events')"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Nightly missing-from-care report, for cron. For example, in the crontab of the
+# account that owns the case file:
+#
+#   15 6 * * *  /usr/local/share/safeguard/missing-report.sh /srv/cases/missing.ndjson /srv/reports duty-team@example.invalid
+#
+# It appends the night's report to a dated file (mode 0600), and when
+# `missing-child report` exits 1 (a child is missing now, a return interview is
+# overdue, or the police were not told) it mails the duty team, or prints the
+# report when no mail command is set up. Exit 65 (bad lines) is reported too.
+set -uo pipefail
+CASES=${1:?usage: missing-report.sh CASE-FILE REPORT-DIR [MAIL-TO]}
+REPORTS=${2:?usage: missing-report.sh CASE-FILE REPORT-DIR [MAIL-TO]}
+MAILTO=${3:-}
+umask 077
+mkdir -p "$REPORTS"
+day=$(date +%Y-%m-%d)
+out="$REPORTS/missing-report-$day.ndjson"
+errors="$REPORTS/missing-report-$day.errors"
+
+missing-child report --as-of "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --placements --rejects "$errors.rejects" "$CASES" >> "$out" 2>> "$errors"
+status=$?
+
+case $status in
+  0) rm -f "$errors.rejects"; exit 0 ;;
+  1) subject="Missing from care: action needed ($day)" ;;
+  65) subject="Missing from care: the case file has bad lines ($day)" ;;
+  *) subject="Missing from care: the report failed with status $status ($day)" ;;
+esac
+
+# Only what needs action goes in the message; the full report stays in $out.
+body=$(grep '"action-needed":true' "$out"; cat "$errors" 2>/dev/null)
+if [ -n "$MAILTO" ] && command -v mail >/dev/null 2>&1; then
+  printf '%s\n\nFull report: %s\n' "$body" "$out" | mail -s "$subject" "$MAILTO"
+else
+  printf '%s\n%s\nFull report: %s\n' "$subject" "$body" "$out"
+fi
+exit "$status"
