@@ -22,7 +22,7 @@ missing-child report --as-of "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --placements --rej
 status=$?
 
 case $status in
-  0) rm -f "$errors.rejects"; exit 0 ;;
+  0) rm -f "$errors.rejects"; [ -s "$errors" ] || rm -f "$errors"; exit 0 ;;
   1) subject="Missing from care: action needed ($day)" ;;
   65) subject="Missing from care: the case file has bad lines ($day)" ;;
   *) subject="Missing from care: the report failed with status $status ($day)" ;;

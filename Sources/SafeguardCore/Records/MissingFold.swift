@@ -159,7 +159,7 @@ public final class MissingFolder {
                 }
                 return
             }
-            close(open, at: at, end: r.returned, child: r.child)
+            close(open, at: at, end: r.returned, child: r.child, placement: s.placement?.placement)
             s.open = nil
             s.lastReturn = r.returned
             s.interview = nil
@@ -172,12 +172,14 @@ public final class MissingFolder {
         }
     }
 
-    func close(_ start: MissingStart, at source: SourceLine, end: DateTime?, child: RecordID) {
+    /// Records a finished (or, at the end, still open) episode. Without a `from`,
+    /// the episode counts for the child's placement at the time.
+    func close(_ start: MissingStart, at source: SourceLine, end: DateTime?, child: RecordID, placement: String?) {
         if keepEpisodes {
             episodes.append(MissingEpisode(child: child, start: start.lastSeen, end: end, type: start.type, from: start.from, startSource: source))
         }
         guard start.lastSeen >= windowStart else { return }
-        let key = start.from ?? "(not recorded)"
+        let key = start.from ?? placement ?? "(not recorded)"
         var entry = byPlacement[key] ?? (0, [], 0)
         entry.episodes += 1
         entry.children.insert(child)
@@ -195,7 +197,7 @@ public final class MissingFolder {
             var child = children[id]!
             for (k, item) in child.pending.enumerated() { apply(item, to: &child.state, rest: child.pending[(k + 1)...]) }
             child.pending.removeAll()
-            if let (open, at) = child.state.open { close(open, at: at, end: nil, child: id) }
+            if let (open, at) = child.state.open { close(open, at: at, end: nil, child: id, placement: child.state.placement?.placement) }
             let s = child.state
             if let p = s.placement { datesOfBirth[id] = p.dob }
             guard s.seenStart || s.placement != nil else { continue }
