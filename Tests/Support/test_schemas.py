@@ -22,7 +22,8 @@ import validate_records  # noqa: E402
 from jsonschema import Draft202012Validator  # noqa: E402
 
 KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
-         "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range"]
+         "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range",
+         "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
@@ -182,11 +183,100 @@ CLAIMED_AGE_RANGE = {
     "earliest-dob": "2009-11-24", "latest-dob": "2010-11-23", "treated-as": "child",
 }
 
+# Missing-from-care records, as missing-child writes them.
+PLACEMENT = {
+    "kind": "placement", "v": 1, "id": "plc-F8Y0P651CH", "child": "C-1", "dob": "2010-03-04",
+    "placement": "Oak House", "start": "2026-11-20", "trafficking-concern": True,
+}
+
+MISSING_START_REPORTED = {
+    "kind": "missing-start", "v": 1, "id": "ms-63K9V39WBN", "child": "C-1", "last-seen": "2026-11-22T21:00:00Z",
+    "type": "missing", "from": "Oak House", "reported-to-police": "2026-11-22T22:15:00Z",
+    "police-reference": "PR/123", "may-have-been-moved": True,
+}
+
+MISSING_START_AWAY = {
+    "kind": "missing-start", "v": 1, "id": "ms-J6NSNGPC32", "child": "C-3", "last-seen": "2026-11-22T23:00:00-05:00",
+    "type": "away", "may-have-been-moved": False,
+}
+
+MISSING_RETURN = {
+    "kind": "missing-return", "v": 1, "id": "mr-NAKST1QHX3", "child": "C-2", "returned": "2026-11-11T09:00:00Z",
+    "found-at": "Town centre",
+}
+
+MISSING_RETURN_BARE = {
+    "kind": "missing-return", "v": 1, "id": "mr-BY7MQX2V7T", "child": "C-4", "returned": "2026-11-02T08:00:00.5+01:00",
+}
+
+INTERVIEW_DONE = {
+    "kind": "return-interview", "v": 1, "id": "ri-R1E8DD7RBJ", "child": "C-2", "status": "done",
+    "at": "2026-11-12T10:00:00Z", "by": "SW-7", "independent": True,
+}
+
+INTERVIEW_REFUSED = {
+    "kind": "return-interview", "v": 1, "id": "ri-7D91XB5D3X", "child": "C-4", "status": "refused",
+    "at": "2026-11-03T08:00:00Z", "independent": False,
+}
+
+STATUS_MISSING_NOW = {
+    "kind": "missing-status", "v": 1, "child": "C-1", "as-of": "2026-11-23T08:00:00Z", "missing-now": True,
+    "type": "missing", "since": "2026-11-22T21:00:00Z", "hours-missing": 11, "police-not-notified": False,
+    "episodes-in-window": 1, "window-days": 90, "repeat": False, "interview-outstanding": False,
+    "interview-overdue": False, "trafficking-concern": True, "placement": "Oak House", "placement-start": "2026-11-20",
+    "high-risk-window": True, "notify": ["police", "home-office", "missing-people"], "action-needed": True,
+}
+
+STATUS_RETURNED_INTERVIEWED = {
+    "kind": "missing-status", "v": 1, "child": "C-2", "as-of": "2026-11-23T08:00:00Z", "missing-now": False,
+    "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
+    "last-returned": "2026-11-11T09:00:00Z", "interview": "done", "interview-due": "2026-11-14T09:00:00Z",
+    "interview-outstanding": False, "interview-overdue": False, "trafficking-concern": False,
+    "placement": "Elm Lodge", "placement-start": "2026-09-01", "high-risk-window": False, "action-needed": False,
+}
+
+STATUS_INTERVIEW_OVERDUE = {
+    "kind": "missing-status", "v": 1, "child": "C-5", "as-of": "2026-11-23T08:00:00Z", "missing-now": False,
+    "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
+    "last-returned": "2026-11-16T08:00:00Z", "interview": "offered", "interview-due": "2026-11-19T08:00:00Z",
+    "interview-outstanding": True, "interview-overdue": True, "trafficking-concern": True, "placement": "Elm Lodge",
+    "placement-start": "2026-10-01", "high-risk-window": False, "notify": [], "action-needed": True,
+}
+
+STATUS_POLICE_NOT_TOLD = {
+    "kind": "missing-status", "v": 1, "child": "C-3", "as-of": "2026-11-23T08:00:00Z", "missing-now": True,
+    "type": "missing", "since": "2026-11-22T23:00:00-05:00", "hours-missing": 4, "police-not-notified": True,
+    "episodes-in-window": 1, "window-days": 90, "repeat": False, "interview-outstanding": False,
+    "interview-overdue": False, "trafficking-concern": False, "high-risk-window": False, "action-needed": True,
+}
+
+STATUS_MISSING_AGAIN = {
+    "kind": "missing-status", "v": 1, "child": "D-1", "as-of": "2026-11-23T08:00:00Z", "missing-now": True,
+    "type": "away", "since": "2026-11-22T10:00:00Z", "hours-missing": 22, "police-not-notified": False,
+    "episodes-in-window": 4, "window-days": 90, "repeat": True, "last-returned": "2026-11-09T20:00:00Z",
+    "interview-due": "2026-11-12T20:00:00Z", "interview-outstanding": True, "interview-overdue": True,
+    "trafficking-concern": True, "placement": "Ash Court", "placement-start": "2026-11-21", "high-risk-window": True,
+    "notify": ["police", "home-office"], "action-needed": True,
+}
+
+PLACEMENT_SUMMARY = {
+    "kind": "placement-summary", "v": 1, "placement": "Elm Lodge", "as-of": "2026-11-23T08:00:00Z",
+    "window-days": 90, "episodes": 2, "children": 2, "hours-missing": 34,
+}
+
+PLACEMENT_SUMMARY_NOT_RECORDED = {
+    "kind": "placement-summary", "v": 1, "placement": "(not recorded)", "as-of": "2026-11-23T08:00:00Z",
+    "window-days": 90, "episodes": 2, "children": 2, "hours-missing": 24,
+}
+
 VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
          STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
          AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD,
-         AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE]
+         AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE,
+         PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
+         INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
+         STATUS_POLICE_NOT_TOLD, STATUS_MISSING_AGAIN, PLACEMENT_SUMMARY, PLACEMENT_SUMMARY_NOT_RECORDED]
 
 
 def edit(record, change):
@@ -363,6 +453,74 @@ INVALID = {
     "claimed-age-range without latest-dob": edit(CLAIMED_AGE_RANGE, dropping("latest-dob")),
     "claimed-age-range bad earliest-dob": edit(CLAIMED_AGE_RANGE, setting(earliest_dob="24/11/2009")),
     "claimed-age-range with a dob": edit(CLAIMED_AGE_RANGE, setting(dob="2010-01-01")),
+    # placement
+    "placement without dob": edit(PLACEMENT, dropping("dob")),
+    "placement with an empty name": edit(PLACEMENT, setting(placement="")),
+    "placement with a blank name": edit(PLACEMENT, setting(placement="   ")),
+    "placement with a date-time start": edit(PLACEMENT, setting(start="2026-11-20T00:00:00Z")),
+    "placement trafficking-concern as a string": edit(PLACEMENT, setting(trafficking_concern="yes")),
+    "placement with an address": edit(PLACEMENT, setting(address="1 High Street")),
+    # missing-start
+    "missing-start date-time without offset": edit(MISSING_START_REPORTED, setting(last_seen="2026-11-22T21:00:00")),
+    "missing-start date only": edit(MISSING_START_REPORTED, setting(last_seen="2026-11-22")),
+    "missing-start date-time with a space": edit(MISSING_START_REPORTED, setting(last_seen="2026-11-22 21:00:00Z")),
+    "missing-start impossible time": edit(MISSING_START_REPORTED, setting(last_seen="2026-11-22T25:00:00Z")),
+    "missing-start reported-to-police without offset": edit(MISSING_START_REPORTED, setting(reported_to_police="2026-11-22T22:15:00")),
+    "missing-start unknown type": edit(MISSING_START_REPORTED, setting(type="absent")),
+    "missing-start SSDA903 code as type": edit(MISSING_START_REPORTED, setting(type="M")),
+    "missing-start without may-have-been-moved": edit(MISSING_START_AWAY, dropping("may-have-been-moved")),
+    "missing-start with null from": edit(MISSING_START_AWAY, setting(**{"from": None})),
+    "missing-start with empty police reference": edit(MISSING_START_REPORTED, setting(police_reference="")),
+    "missing-start with a bad child id": edit(MISSING_START_AWAY, setting(child="C 3")),
+    "missing-start with a note": edit(MISSING_START_AWAY, setting(note="free text")),
+    # missing-return
+    "missing-return without returned": edit(MISSING_RETURN, dropping("returned")),
+    "missing-return with a lower-case z": edit(MISSING_RETURN, setting(returned="2026-11-11T09:00:00z")),
+    "missing-return with blank found-at": edit(MISSING_RETURN, setting(found_at=" ")),
+    "missing-return with an extra property": edit(MISSING_RETURN, setting(interview="done")),
+    # return-interview
+    "interview done without by": edit(INTERVIEW_DONE, dropping("by")),
+    "interview unknown status": edit(INTERVIEW_REFUSED, setting(status="held")),
+    "interview by a bad id": edit(INTERVIEW_DONE, setting(by="S W 7")),
+    "interview without independent": edit(INTERVIEW_REFUSED, dropping("independent")),
+    "interview at without offset": edit(INTERVIEW_REFUSED, setting(at="2026-11-03T08:00")),
+    # missing-status
+    "status missing-now true without since": edit(STATUS_MISSING_NOW, dropping("since")),
+    "status missing-now true without type": edit(STATUS_MISSING_NOW, dropping("type")),
+    "status missing-now true without hours": edit(STATUS_MISSING_NOW, dropping("hours-missing")),
+    "status missing-now false with since": edit(STATUS_RETURNED_INTERVIEWED, setting(since="2026-11-10T18:30:00Z")),
+    "status missing-now false with type": edit(STATUS_RETURNED_INTERVIEWED, setting(type="away")),
+    "status missing-now false with hours": edit(STATUS_RETURNED_INTERVIEWED, setting(hours_missing=0)),
+    "status negative hours": edit(STATUS_MISSING_NOW, setting(hours_missing=-1)),
+    "status notify without trafficking concern": edit(STATUS_POLICE_NOT_TOLD, setting(notify=[])),
+    "status trafficking concern without notify": edit(STATUS_MISSING_NOW, dropping("notify")),
+    "status trafficking concern without a placement": edit(STATUS_MISSING_NOW, dropping("placement", "placement-start")),
+    "status notify while not missing": edit(STATUS_INTERVIEW_OVERDUE, setting(notify=["police", "home-office"])),
+    "status missing with a trafficking concern and the Home Office not notified": edit(STATUS_MISSING_NOW, setting(notify=["police"])),
+    "status unknown agency": edit(STATUS_MISSING_NOW, setting(notify=["police", "home-office", "social-services"])),
+    "status repeated agency": edit(STATUS_MISSING_NOW, setting(notify=["police", "home-office", "police"])),
+    "status interview overdue but not outstanding": edit(STATUS_RETURNED_INTERVIEWED, setting(interview_overdue=True, action_needed=True)),
+    "status interview outstanding without a return": edit(STATUS_POLICE_NOT_TOLD, setting(interview_outstanding=True)),
+    "status interview outstanding though held": edit(STATUS_INTERVIEW_OVERDUE, setting(interview="done")),
+    "status interview not outstanding with none recorded": edit(STATUS_RETURNED_INTERVIEWED, dropping("interview")),
+    "status interview without a return": edit(STATUS_POLICE_NOT_TOLD, setting(interview="done")),
+    "status return without interview-due": edit(STATUS_RETURNED_INTERVIEWED, dropping("interview-due")),
+    "status police not notified while away": edit(STATUS_MISSING_AGAIN, setting(police_not_notified=True)),
+    "status police not notified while not missing": edit(STATUS_RETURNED_INTERVIEWED, setting(police_not_notified=True, action_needed=True)),
+    "status high-risk window without trafficking concern": edit(STATUS_RETURNED_INTERVIEWED, setting(high_risk_window=True)),
+    "status placement without start": edit(STATUS_RETURNED_INTERVIEWED, dropping("placement-start")),
+    "status action-needed false while missing": edit(STATUS_MISSING_NOW, setting(action_needed=False)),
+    "status action-needed true with nothing to do": edit(STATUS_RETURNED_INTERVIEWED, setting(action_needed=True)),
+    "status repeat with no episodes": edit(STATUS_POLICE_NOT_TOLD, setting(repeat=True, episodes_in_window=0)),
+    "status as-of without offset": edit(STATUS_MISSING_NOW, setting(as_of="2026-11-23T08:00:00")),
+    "status window-days 0": edit(STATUS_MISSING_NOW, setting(window_days=0)),
+    "status with a dob": edit(STATUS_MISSING_NOW, setting(dob="2010-03-04")),
+    # placement-summary
+    "placement-summary with no episodes": edit(PLACEMENT_SUMMARY, setting(episodes=0)),
+    "placement-summary hours as a fraction": edit(PLACEMENT_SUMMARY, setting(hours_missing=1.5)),
+    "placement-summary without children": edit(PLACEMENT_SUMMARY, dropping("children")),
+    "placement-summary with a child id": edit(PLACEMENT_SUMMARY, setting(child="C-1")),
+    "placement-summary as-of date only": edit(PLACEMENT_SUMMARY, setting(as_of="2026-11-23")),
 }
 
 
@@ -443,6 +601,11 @@ class SchemaTests(unittest.TestCase):
         expected = {
             "referral": {"subject.name", "subject.dob", "account"},
             "age-assessment": {"claimed.dob", "assessed.dob", "reasons"},
+            "placement": {"dob", "placement"},
+            "missing-start": {"from"},
+            "missing-return": {"found-at"},
+            "missing-status": {"placement"},
+            "placement-summary": {"placement"},
         }
         for kind, schema in self.schemas.items():
             found = set()

@@ -6,6 +6,11 @@ public enum PersonalData {
     public static let pathsByKind: [String: Set<String>] = [
         Referral.kind: ["subject.name", "subject.dob", "account"],
         AgeAssessment.kind: ["claimed.dob", "assessed.dob", "reasons"],
+        Placement.kind: ["dob", "placement"],
+        MissingStart.kind: ["from"],
+        MissingReturn.kind: ["found-at"],
+        "missing-status": ["placement"],
+        "placement-summary": ["placement"],
     ]
 
     /// Field names treated as personal in kinds that have no schema here yet,
