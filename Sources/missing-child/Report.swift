@@ -37,11 +37,13 @@ let reportCommand = Command(
         Flag("repeat", value: "N", help: "This many episodes in the window is a repeat pattern.", default: "3"),
         Flag("interview-hours", value: "N", help: "The return interview is due this many hours after the return.", default: "72"),
         Flag("high-risk-days", value: "N", help: "The high-risk window: the first days of a placement (SOLACE L399).", default: "7"),
+        Flag("max-reorder", value: "N", help: "How many of a child's events are held to put input that is out of line order into time order; memory grows with it. An event older than those already folded is reported.", default: "16"),
         .pass, .rejects,
     ]
 ) { context in
     let a = context.arguments
-    let folder = MissingFolder(asOf: try context.asOfDateTime(), rules: try context.missingRules())
+    let folder = MissingFolder(asOf: try context.asOfDateTime(), rules: try context.missingRules(),
+                               bufferLimit: try a.int("max-reorder", in: 2...100_000) ?? MissingFolder.defaultBufferLimit)
     let inputs = try InputFiles(a.positionals).open()
     defer { inputs.forEach { $0.close() } }
     try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics) { other in

@@ -142,11 +142,23 @@ final class MissingFoldTests: XCTestCase {
             events.append(back("\(day)T20:00:00Z"))
             day = day.adding(days: 10)
         }
-        let small = fold(events, asOf: "2026-11-20T00:00:00Z", limit: 8)
+        let small = fold(events, asOf: "2026-11-20T00:00:00Z", limit: 4)
         let large = fold(events, asOf: "2026-11-20T00:00:00Z", limit: Int.max)
         XCTAssertEqual(small.0, large.0)
         XCTAssertEqual(small.0?.episodesInWindow, 7, "starts on 25 Aug, 4, 14, 24 Sep, 4, 14, 24 Oct 2026")
         XCTAssertEqual(small.1.problems.count, 0)
+    }
+
+    /// Disorder within the buffer is put right; an event older than what was folded is reported, not misplaced.
+    func testTooFarOutOfOrderIsReported() {
+        let events = [start("2026-11-01T10:00:00Z"), back("2026-11-01T20:00:00Z"), start("2026-11-05T10:00:00Z"),
+                      back("2026-11-05T20:00:00Z"), start("2026-11-09T10:00:00Z"), back("2026-11-09T20:00:00Z"),
+                      start("2026-10-01T10:00:00Z"), back("2026-10-01T20:00:00Z")]
+        let (_, within) = fold(events, asOf: "2026-11-20T00:00:00Z", limit: 16)
+        XCTAssertEqual(within.problems.count, 0)
+        let (_, beyond) = fold(events, asOf: "2026-11-20T00:00:00Z", limit: 4)
+        XCTAssertEqual(beyond.problems.count, 2, "the late start and its return")
+        XCTAssertTrue(beyond.problems.allSatisfy { $0.message.contains("more out of order than --max-reorder allows") })
     }
 }
 

@@ -50,9 +50,11 @@ public enum MissingEvent: Sendable {
 }
 
 /// Folds each child's events in time order (not line order) into where they
-/// stand at a report time. Memory grows with the number of children: a child's
-/// events older than the report window are folded into a small state as soon
-/// as the child has more than `bufferLimit` of them waiting.
+/// stand at a report time. Memory grows with the number of children, not of
+/// events: each child holds at most `bufferLimit` events waiting to be put in
+/// time order; beyond that the oldest are folded into a small state. An event
+/// older than what was already folded cannot be placed, and is reported.
+/// Events after the report time do not count and are not held.
 public final class MissingFolder {
     public struct Problem {
         public let source: SourceLine
@@ -97,7 +99,10 @@ public final class MissingFolder {
     /// Per placement: episodes, children, and hours missing, for episodes that started in the window.
     public private(set) var byPlacement: [String: (episodes: Int, children: Set<RecordID>, hours: Int)] = [:]
 
-    public init(asOf: DateTime, rules: MissingRules = MissingRules(), keepEpisodes: Bool = false, bufferLimit: Int = 64) {
+    public static let defaultBufferLimit = 16
+
+    public init(asOf: DateTime, rules: MissingRules = MissingRules(), keepEpisodes: Bool = false,
+                bufferLimit: Int = MissingFolder.defaultBufferLimit) {
         self.asOf = asOf
         self.rules = rules
         self.keepEpisodes = keepEpisodes
@@ -106,13 +111,14 @@ public final class MissingFolder {
     }
 
     public func add(_ event: MissingEvent, at source: SourceLine, raw: [UInt8]) {
+        guard event.time <= asOf else { return }
         let id = event.child
         if children[id] == nil { order.append(id); children[id] = Child() }
         counter += 1
         var child = children[id]!
         children[id] = nil   // edit without a copy
         if let folded = child.state.foldedUntil, event.time < folded {
-            problems.append(Problem(source: source, message: "dated \(event.time), before this child's events that were already folded (up to \(folded)); sort the input by time", raw: raw))
+            problems.append(Problem(source: source, message: "dated \(event.time), before this child's events already folded (up to \(folded)): the input is more out of order than --max-reorder allows; sort it by time or raise --max-reorder", raw: raw))
         } else {
             // Keep the buffer in time order; input is usually nearly sorted, so insert from the back.
             let item = Pending(event: event, source: source, raw: raw, order: counter)
@@ -124,10 +130,9 @@ public final class MissingFolder {
         children[id] = child
     }
 
-    /// Applies the oldest waiting events that are before the report window.
+    /// Applies the oldest waiting events, keeping the newest `keeping`.
     func fold(_ child: inout Child, keeping: Int) {
-        var n = 0
-        while child.pending.count - n > keeping, child.pending[n].event.time < windowStart { n += 1 }
+        let n = child.pending.count - keeping
         guard n > 0 else { return }
         for item in child.pending[..<n] { apply(item, to: &child.state, rest: child.pending[n...]) }
         child.state.foldedUntil = child.pending[n - 1].event.time
