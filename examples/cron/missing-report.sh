@@ -6,30 +6,35 @@
 #
 # It appends the night's report to a dated file (mode 0600), and when
 # `missing-child report` exits 1 (a child is missing now, a return interview is
-# overdue, or the police were not told) it mails the duty team, or prints the
-# report when no mail command is set up. Exit 65 (bad lines) is reported too.
+# overdue, or the police were not told) it mails the duty team what needs
+# action, or prints it when no mail command is set up. Bad lines (exit 65) and
+# failures are reported the same way.
 set -uo pipefail
 CASES=${1:?usage: missing-report.sh CASE-FILE REPORT-DIR [MAIL-TO]}
 REPORTS=${2:?usage: missing-report.sh CASE-FILE REPORT-DIR [MAIL-TO]}
 MAILTO=${3:-}
+# cron's PATH is short: add where `make install` puts the tools.
+PATH="/usr/local/bin:$PATH"
 umask 077
 mkdir -p "$REPORTS"
 day=$(date +%Y-%m-%d)
 out="$REPORTS/missing-report-$day.ndjson"
-errors="$REPORTS/missing-report-$day.errors"
+run=$(mktemp) errs=$(mktemp)
+trap 'rm -f "$run" "$errs"' EXIT
 
-missing-child report --as-of "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --placements --rejects "$errors.rejects" "$CASES" >> "$out" 2>> "$errors"
+missing-child report --as-of "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --placements --rejects "$REPORTS/missing-report-$day.rejects" "$CASES" > "$run" 2> "$errs"
 status=$?
+cat "$run" >> "$out"
 
 case $status in
-  0) rm -f "$errors.rejects"; [ -s "$errors" ] || rm -f "$errors"; exit 0 ;;
+  0) [ -s "$REPORTS/missing-report-$day.rejects" ] || rm -f "$REPORTS/missing-report-$day.rejects"; exit 0 ;;
   1) subject="Missing from care: action needed ($day)" ;;
   65) subject="Missing from care: the case file has bad lines ($day)" ;;
   *) subject="Missing from care: the report failed with status $status ($day)" ;;
 esac
 
-# Only what needs action goes in the message; the full report stays in $out.
-body=$(grep '"action-needed":true' "$out"; cat "$errors" 2>/dev/null)
+# Only this run's children who need action, and its messages; the full report stays in $out.
+body=$(grep '"action-needed":true' "$run"; cat "$errs")
 if [ -n "$MAILTO" ] && command -v mail >/dev/null 2>&1; then
   printf '%s\n\nFull report: %s\n' "$body" "$out" | mail -s "$subject" "$MAILTO"
 else

@@ -156,5 +156,8 @@ public enum Parse {
         return .success(tags)
     }
 
-    public static func text(_ text: String) -> Result<String, InputProblem> { .success(text) }
+    /// Free text: anything but blank.
+    public static func text(_ text: String) -> Result<String, InputProblem> {
+        text.trimmed.isEmpty ? .failure(InputProblem("It is empty.")) : .success(text)
+    }
 }
