@@ -46,7 +46,7 @@ final class CLIConventionsTests: XCTestCase {
 
     /// The tools not built yet say so plainly rather than pretending.
     func testUnbuiltToolsSayNotYetImplemented() throws {
-        for tool in ["care-plan"] {
+        for tool in [String]() {
             XCTAssertTrue(try Tools.run(tool, ["--help"]).out.contains("not yet implemented"))
             for c in try commands(of: tool) {
                 let r = try Tools.run(tool, [c])

@@ -162,6 +162,10 @@ public struct Tool: Sendable {
             try? output.flush()
             err.write("\(name): \(e.description)\n")
             return e.exitCode
+        } catch let e as RecordError {
+            try? output.flush()
+            err.write("\(name): \(e.description)\n")
+            return .dataError
         } catch let e as OutputError {
             err.write("\(name): \(e.description)\n")
             return e.exitCode

@@ -36,6 +36,10 @@ public struct JSONObject: Equatable, Sendable {
     public struct Field: Equatable, Sendable {
         public var key: String
         public var value: JSONValue
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
     public var fields: [Field]
 

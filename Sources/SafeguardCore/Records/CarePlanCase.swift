@@ -1,0 +1,225 @@
+/// The rules a plan is checked against. Defaults from the sources; flags change them.
+public struct CarePlanRules: Equatable, Sendable {
+    /// A safety plan older than this many days is stale.
+    public var safetyPlanDays = 28
+    /// "Risk significantly reduced" (HESTIA): no answer still high, and the
+    /// levels down by at least this much in total since the first assessment.
+    public var riskReduction = 2
+    public init() {}
+}
+
+/// One plan as it stands: the plan with its reviews made, its actions, and the first risk assessment.
+public struct CarePlanCase: Sendable {
+    public let first: CarePlan
+    public private(set) var current: CarePlan
+    /// The latest record of each action, in the order actions were first made.
+    public private(set) var actions: [CarePlanAction] = []
+    public private(set) var reviews = 0
+    public let source: SourceLine
+
+    public init(_ plan: CarePlan, at source: SourceLine) {
+        first = plan
+        current = plan
+        self.source = source
+    }
+
+    mutating func apply(_ review: CarePlanReview) throws {
+        current = try review.apply(to: current)
+        reviews += 1
+    }
+
+    mutating func apply(_ action: CarePlanAction) throws {
+        guard action.due >= first.date else { throw RecordError("field due: \(action.due) is before the plan was made (\(first.date))") }
+        if let k = actions.firstIndex(where: { $0.action == action.action }) { actions[k] = action } else { actions.append(action) }
+    }
+
+    public struct Finding: Equatable, Sendable {
+        public let problem: PlanProblem
+        public let detail: String?
+    }
+
+    /// Every rule of the sources the plan breaks on `asOf`.
+    public func check(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [Finding] {
+        let p = current
+        var found: [Finding] = []
+        func add(_ problem: PlanProblem, _ detail: String? = nil) { found.append(Finding(problem: problem, detail: detail)) }
+        if case .child(let c) = p.arrangements {
+            if (c.missingStrategy ?? "").trimmed.isEmpty || c.notifyIfMissing.isEmpty { add(.childNoMissingStrategy) }
+            if let n = p.nationality, !n.isUK, p.interpreter != .independentProfessional { add(.childNoInterpreter, "nationality \(n)") }
+            if p.risk[.abduction] == .high, c.safeHouseNeeded == nil || !c.headOfServiceNotified { add(.abductionRiskNoSafeHouse) }
+            if !c.strategyMeetingHeld { add(.noStrategyMeeting) }
+        }
+        if p.interpreter == .community { add(.communityInterpreter) }
+        if p.interpreterKnowsPerson { add(.interpreterKnowsPerson) }
+        if p.leadProfessional == nil { add(.noLeadProfessional) }
+        for a in actions where !a.status.isSettled && a.due < asOf {
+            add(.actionOverdue, "action \(a.action) (\(a.need.rawValue), \(a.owner)) was due \(a.due)")
+        }
+        if let reviewed = p.safetyPlanReviewed {
+            if reviewed.days(to: asOf) > rules.safetyPlanDays { add(.safetyPlanStale, "last reviewed \(reviewed), more than \(rules.safetyPlanDays) days before \(asOf)") }
+        } else {
+            add(.safetyPlanStale, "there is no safety plan")
+        }
+        return found
+    }
+
+    /// The HESTIA exit criteria not met on `asOf`. Empty means ready to leave the service.
+    public func unmetExitCriteria(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [(ExitCriterion, String)] {
+        let p = current
+        var unmet: [(ExitCriterion, String)] = []
+        let stillHigh = RiskQuestion.allCases.filter { p.risk[$0] == .high }
+        let drop = first.riskScore - p.riskScore
+        if p.risk.isEmpty {
+            unmet.append((.riskReduced, "there is no risk assessment"))
+        } else if !stillHigh.isEmpty {
+            unmet.append((.riskReduced, "still high: \(stillHigh.map(\.rawValue).joined(separator: ", "))"))
+        } else if drop < rules.riskReduction {
+            unmet.append((.riskReduced, "the risk levels are down by \(max(0, drop)) since the first assessment; at least \(rules.riskReduction) is needed"))
+        }
+        let uninformed = p.agencies.filter { !$0.informed }.map(\.agency)
+        if p.agencies.isEmpty {
+            unmet.append((.agenciesInformed, "no agencies are recorded"))
+        } else if !uninformed.isEmpty {
+            unmet.append((.agenciesInformed, "not informed: \(uninformed.joined(separator: ", "))"))
+        }
+        let openNeeds = p.needs.filter { !$0.status.isSettled }.map(\.domain.rawValue)
+        let openActions = actions.filter { !$0.status.isSettled }.map(\.action.rawValue)
+        if !openNeeds.isEmpty || !openActions.isEmpty {
+            var parts: [String] = []
+            if !openNeeds.isEmpty { parts.append("needs open: \(openNeeds.joined(separator: ", "))") }
+            if !openActions.isEmpty { parts.append("actions open: \(openActions.joined(separator: ", "))") }
+            unmet.append((.targetsMet, parts.joined(separator: "; ")))
+        }
+        if let reviewed = p.safetyPlanReviewed {
+            if reviewed.days(to: asOf) > rules.safetyPlanDays { unmet.append((.safetyPlanCurrent, "last reviewed \(reviewed)")) }
+        } else {
+            unmet.append((.safetyPlanCurrent, "there is no safety plan"))
+        }
+        if !p.papersComplete { unmet.append((.papersComplete, "papers are not recorded as complete")) }
+        return unmet
+    }
+}
+
+/// Folds plans, reviews and actions: each review and action is applied to its
+/// plan in date order (line order on the same day). A review or action for an
+/// unknown plan, or dated before its plan, is a problem on its line.
+public struct CarePlanFolder {
+    public struct Problem {
+        public let source: SourceLine
+        public let message: String
+        public let raw: [UInt8]
+    }
+
+    enum Change {
+        case review(CarePlanReview)
+        case action(CarePlanAction)
+        var plan: RecordID { switch self { case .review(let r): return r.plan; case .action(let a): return a.plan } }
+        var date: CivilDate { switch self { case .review(let r): return r.date; case .action(let a): return a.date } }
+    }
+
+    public private(set) var order: [RecordID] = []
+    public private(set) var cases: [RecordID: CarePlanCase] = [:]
+    var changes: [(Change, SourceLine, [UInt8])] = []
+
+    public init() {}
+
+    public mutating func add(_ plan: CarePlan, at source: SourceLine) throws {
+        if let other = cases[plan.id] { throw RecordError("plan \(plan.id) appears twice (first at \(other.source)); record a change as a review") }
+        order.append(plan.id)
+        cases[plan.id] = CarePlanCase(plan, at: source)
+    }
+
+    public mutating func add(_ review: CarePlanReview, at source: SourceLine, raw: [UInt8]) { changes.append((.review(review), source, raw)) }
+    public mutating func add(_ action: CarePlanAction, at source: SourceLine, raw: [UInt8]) { changes.append((.action(action), source, raw)) }
+
+    /// Applies the changes made by `asOf`; returns the problems, in input order.
+    public mutating func resolve(asOf: CivilDate) -> [Problem] {
+        var problems: [(Int, Problem)] = []
+        let sorted = changes.enumerated().sorted { ($0.element.0.date, $0.offset) < ($1.element.0.date, $1.offset) }
+        for (offset, (change, source, raw)) in sorted {
+            func problem(_ m: String) { problems.append((offset, Problem(source: source, message: m, raw: raw))) }
+            guard var c = cases[change.plan] else {
+                problem("plan \(change.plan) is not in the input; check the id, or include the file that holds the plan")
+                continue
+            }
+            guard change.date >= c.first.date else {
+                problem("dated \(change.date), before plan \(change.plan) was made (\(c.first.date))")
+                continue
+            }
+            guard change.date <= asOf else { continue }
+            do {
+                switch change {
+                case .review(let r): try c.apply(r)
+                case .action(let a): try c.apply(a)
+                }
+                cases[change.plan] = c
+            } catch let e as RecordError {
+                problem(e.description)
+            } catch {
+                problem("\(error)")
+            }
+        }
+        changes.removeAll()
+        return problems.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+/// Reading care-plan records into a folder.
+public enum CarePlanFile {
+    public static let kinds: Set<String> = [CarePlan.kind, CarePlanReview.kind, CarePlanAction.kind]
+
+    public static func fold(_ inputs: [OpenedInput], asOf: CivilDate, diagnostics: Diagnostics,
+                            other: (InputRecord) throws -> Void) throws -> CarePlanFolder {
+        var folder = CarePlanFolder()
+        let keepRaw = diagnostics.keepsRejects
+        try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
+            let at = SourceLine(file: r.file, line: r.line)
+            switch r.kind {
+            case CarePlan.kind: try folder.add(try CarePlan(r.object), at: at)
+            case CarePlanReview.kind: folder.add(try CarePlanReview(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
+            case CarePlanAction.kind: folder.add(try CarePlanAction(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
+            default: try other(r)
+            }
+        }
+        for p in folder.resolve(asOf: asOf) { try diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
+        return folder
+    }
+}
+
+public extension CarePlanCase {
+    /// A readable summary for a case meeting. Free text (descriptions, notes) is
+    /// left out: the summary is printed and handed round.
+    func summaryText(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> String {
+        let p = current
+        var s = "Care plan \(p.id) for \(p.person) (\(p.treatedAs == .child ? "child" : "adult")), made \(p.date); as of \(asOf)\n"
+        s += "Lead professional: \(p.leadProfessional?.rawValue ?? "NONE NAMED")\n"
+        s += "Reviews: \(reviews)\n\nNeeds\n"
+        for n in p.needs { s += "  \(n.domain.label.padding(toLength: 36, withPad: " ", startingAt: 0)) \(n.status.label)\n" }
+        if p.needs.isEmpty { s += "  none recorded\n" }
+        s += "\nActions by owner\n"
+        let owners = actions.map(\.owner).uniqued().sorted()
+        for owner in owners {
+            s += "  \(owner)\n"
+            for a in actions where a.owner == owner {
+                let late = !a.status.isSettled && a.due < asOf ? "  OVERDUE" : ""
+                s += "    \(a.action)  \(a.need.label), due \(a.due), \(a.status.label)\(late)\n"
+            }
+        }
+        if owners.isEmpty { s += "  none recorded\n" }
+        s += "\nRisk (first assessment -> now)\n"
+        for q in RiskQuestion.allCases where first.risk[q] != nil || p.risk[q] != nil {
+            s += "  \(q.label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(first.risk[q]?.rawValue ?? "-") -> \(p.risk[q]?.rawValue ?? "-")\n"
+        }
+        s += "\nSafety plan last reviewed: \(p.safetyPlanReviewed?.description ?? "no safety plan")\n"
+        s += "Agencies: \(p.agencies.isEmpty ? "none recorded" : p.agencies.map { "\($0.agency)\($0.informed ? "" : " (not informed)")" }.joined(separator: ", "))\n"
+        s += "Papers complete: \(p.papersComplete ? "yes" : "no")\n"
+        s += "Interpreter: \(p.interpreter.label)\n"
+        let findings = check(asOf: asOf, rules: rules)
+        let unmet = unmetExitCriteria(asOf: asOf, rules: rules)
+        s += "\nOpen items\n"
+        for f in findings { s += "  - \(f.problem.label)\(f.detail.map { " [\($0)]" } ?? "")\n" }
+        for (criterion, why) in unmet { s += "  - Exit: \(criterion.label): not yet (\(why))\n" }
+        if findings.isEmpty && unmet.isEmpty { s += "  none: ready to leave the service\n" }
+        return s
+    }
+}
