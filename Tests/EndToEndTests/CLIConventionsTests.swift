@@ -44,19 +44,6 @@ final class CLIConventionsTests: XCTestCase {
         }
     }
 
-    /// The tools not built yet say so plainly rather than pretending.
-    func testUnbuiltToolsSayNotYetImplemented() throws {
-        for tool in [String]() {
-            XCTAssertTrue(try Tools.run(tool, ["--help"]).out.contains("not yet implemented"))
-            for c in try commands(of: tool) {
-                let r = try Tools.run(tool, [c])
-                XCTAssertEqual(r.status, 64, "\(tool) \(c)")
-                XCTAssertTrue(r.stderr.contains("not yet implemented"), "\(tool) \(c)")
-                XCTAssertTrue(r.stdout.isEmpty)
-            }
-        }
-    }
-
     func testAMissingInputFileExits66NamingThePath() throws {
         for c in ["status", "validate"] {
             let r = try Tools.run("nrm-referral", [c, "/nonexistent/case.ndjson"])
