@@ -69,3 +69,18 @@ run "missing-child ssda903 --year 2027 $work/missing.ndjson"
 echo
 echo "== The cron job (examples/cron/missing-report.sh) as of now: a dated report file, and a message only when action is needed"
 run "bash examples/cron/missing-report.sh $work/missing.ndjson $work/reports; echo \"exit status \$?\"; ls $work/reports"
+
+echo
+echo "== Miss G (HESTIA, with synthetic details): her support plan as first made, checked; not yet ready to leave the service"
+G=$work/miss-g.ndjson
+run "care-plan new --id cp-missg --person S-MISSG --date 2026-10-01 --claimed-age 24 --nationality AL --lead-professional SW-HESTIA-01 --need accommodation,income-benefits,emotional-support,legal-immigration,police-trust,language-interpreter,isolation,medical --risk community-safe=high --risk public-funds=high --risk understands=medium --risk can-keep-safe=high --risk family-friends-risk=high --safety-plan-reviewed 2026-10-01 --agency police,home-office,gp --interpreter independent-professional --public-funds no --additional-need mental-health --append $G 2>/dev/null"
+run "care-plan action cp-missg --action act-safe-house --need accommodation --owner Hestia --due 2026-10-08 --date 2026-10-01 --append $G 2>/dev/null"
+run "care-plan check --as-of 2026-10-20 $G || echo \"exit status \$? (a rule is broken)\""
+run "care-plan exit cp-missg --as-of 2026-10-20 $G || echo \"exit status \$? (not ready)\""
+
+echo
+echo "== Two months on: the reviews that meet the exit criteria, and exit says yes"
+run "care-plan action cp-missg --action act-safe-house --need accommodation --owner Hestia --due 2026-10-08 --status met --date 2026-10-07 --append $G 2>/dev/null"
+run "care-plan review cp-missg --date 2026-12-01 --need accommodation=met,income-benefits=met,emotional-support=met,legal-immigration=signposted,police-trust=met,language-interpreter=met,isolation=met,medical=met --risk community-safe=low --risk public-funds=medium --risk understands=low --risk can-keep-safe=low --risk family-friends-risk=medium --safety-plan-reviewed 2026-12-01 --agency-informed police,home-office,gp --papers-complete --note 'Synthetic review: court case signposted to the witness service' --append $G 2>/dev/null"
+run "care-plan exit cp-missg --as-of 2026-12-05 $G"
+run "care-plan summary cp-missg --as-of 2026-12-05 $G"
