@@ -15,6 +15,9 @@ final class DateTimeTests: XCTestCase {
             XCTAssertNil(DateTime(bad), bad)
         }
         XCTAssertEqual(dt("2026-11-20T00:00:00Z").hours(to: dt("2026-11-21T23:59:59Z")), 47)
+        XCTAssertNil(DateTime("2026-11-20 18:30:00Z"), "T only, as RFC 3339 records have it")
+        XCTAssertNil(DateTime("2026-11-20T18:30Z", requireSeconds: true), "records carry seconds")
+        XCTAssertNotNil(DateTime("2026-11-20T18:30Z"), "a person typing may leave them out")
     }
 }
 

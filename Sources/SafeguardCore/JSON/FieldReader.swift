@@ -83,7 +83,7 @@ public struct FieldReader {
 
     public func dateTime(_ key: String) throws -> DateTime {
         let s = try string(key)
-        guard let d = DateTime(s) else { throw fail(key, "is not a real date-time with an offset; write it as yyyy-mm-ddThh:mm:ss+00:00 (or Z)") }
+        guard let d = DateTime(s, requireSeconds: true) else { throw fail(key, "is not a real date-time with an offset; write it as yyyy-mm-ddThh:mm:ss+00:00 (or Z)") }
         return d
     }
 

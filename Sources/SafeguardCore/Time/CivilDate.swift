@@ -24,17 +24,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(utf8 u: ArraySlice<UInt8>) {
         guard u.count == 10 else { return nil }
         let b = Array(u)
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                let d = Int(b[i]) - 48
-                guard (0...9).contains(d) else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let y = asciiNumber(b, 0..<4), let m = asciiNumber(b, 5..<7),
+              let d = asciiNumber(b, 8..<10) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -121,6 +112,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
+}
+
+/// The decimal number written in `b[r]`, ASCII digits only; nil if out of range or not all digits.
+func asciiNumber(_ b: [UInt8], _ r: Range<Int>) -> Int? {
+    guard r.upperBound <= b.count else { return nil }
+    var n = 0
+    for i in r {
+        let d = Int(b[i]) - 48
+        guard (0...9).contains(d) else { return nil }
+        n = n * 10 + d
+    }
+    return n
 }
 
 @inline(__always)

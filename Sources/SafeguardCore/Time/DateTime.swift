@@ -14,23 +14,17 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.offsetMinutes = offsetMinutes
     }
 
-    /// Parses `yyyy-mm-ddThh:mm[:ss]` followed by `Z` or `±hh:mm`. The offset is required:
+    /// Parses `yyyy-mm-ddThh:mm[:ss[.fff]]` followed by `Z` or `±hh:mm`. The offset is required:
     /// a time without one would mean different instants on different machines.
-    public init?(_ text: String) {
+    /// `requireSeconds` is the record form (RFC 3339, as the schemas say); a
+    /// person typing an option or an answer may leave the seconds out.
+    public init?(_ text: String, requireSeconds: Bool = false) {
         let b = Array(text.utf8)
-        guard b.count >= 17, let date = CivilDate(utf8: b[0..<10]), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            guard r.upperBound <= b.count else { return nil }
-            var n = 0
-            for i in r {
-                let d = Int(b[i]) - 48
-                guard (0...9).contains(d) else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
+        guard b.count >= 17, let date = CivilDate(utf8: b[0..<10]), b[10] == UInt8(ascii: "T") else { return nil }
+        func num(_ r: Range<Int>) -> Int? { asciiNumber(b, r) }
         guard let hh = num(11..<13), b[13] == UInt8(ascii: ":"), let mm = num(14..<16), hh < 24, mm < 60 else { return nil }
         var i = 16, ss = 0
+        if requireSeconds, !(i < b.count && b[i] == UInt8(ascii: ":")) { return nil }
         if i < b.count, b[i] == UInt8(ascii: ":") {
             guard let s = num(17..<19), s < 60 else { return nil }
             ss = s
