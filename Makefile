@@ -9,7 +9,7 @@ TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: all build release test demo bench install uninstall clean test-deps bench-deps
+.PHONY: all build release test demo bench fuzz install uninstall clean test-deps bench-deps
 
 all: build
 
@@ -39,6 +39,10 @@ bench-deps:
 
 bench: release bench-deps
 	@bash Tests/Bench/bench.sh $(RELEASE_BIN)
+
+# libFuzzer targets for the parsers, FUZZ_SECONDS each (default 600).
+fuzz:
+	@bash Tests/Fuzz/fuzz.sh
 
 install: release
 	install -d $(BINDIR) $(MANDIR)

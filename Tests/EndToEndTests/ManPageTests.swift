@@ -26,7 +26,7 @@ final class ManPageTests: XCTestCase {
     }
 
     /// The tools that are built; each has a man page.
-    static let documented = ["nrm-referral", "csv-report", "age-assess", "missing-child"]
+    static let documented = ["nrm-referral", "csv-report", "age-assess", "missing-child", "care-plan"]
 
     func testEveryDeclaredFlagIsDocumentedUnderItsCommand() throws {
         for tool in Self.documented { try checkFlags(tool) }

@@ -163,3 +163,27 @@ final class PersonalDataTests: XCTestCase {
         XCTAssertNil(AgeBand.label(dob: CivilDate("2027-01-01")!, on: on))
     }
 }
+
+final class CSVReaderTests: XCTestCase {
+    func read(_ s: String) throws -> [[String]] { try CSVReader.rows(Array(s.utf8)) }
+
+    func testReadsWhatTheWriterWrites() throws {
+        // Found by fuzz-csv: a row with a quoted field and an embedded newline.
+        let fields = ["plain", "with,comma", "\"quoted\"", "two\nlines"]
+        for crlf in [false, true] {
+            var out: [UInt8] = []
+            CSVWriter(crlf: crlf, neutraliseFormulas: false).appendRow(fields, to: &out)
+            XCTAssertEqual(try CSVReader.rows(out), [fields], String(decoding: out, as: UTF8.self))
+        }
+        XCTAssertEqual(try read("a,b\r\n\"c,d\",\"e\"\"f\"\n,\n"), [["a", "b"], ["c,d", "e\"f"], ["", ""]])
+        XCTAssertEqual(try read("x"), [["x"]])
+        XCTAssertEqual(try read(""), [])
+    }
+
+    func testRefusesMalformedCSV() {
+        XCTAssertThrowsError(try read("\"open"))
+        XCTAssertThrowsError(try read("a\"b"))
+        XCTAssertThrowsError(try read("\"a\"b"))
+        XCTAssertThrowsError(try read("a\rb"))
+    }
+}

@@ -65,3 +65,14 @@ final class CivilDateTests: XCTestCase {
         XCTAssertEqual(d("2026-03-09").ukFormat, "09/03/2026")
     }
 }
+
+final class DateEdgeTests: XCTestCase {
+    /// Found by fuzz-dates: anniversaries past year 9999 (and claimed ages near year 1) crashed.
+    func testAnniversariesOutsideTheWrittenRange() {
+        let last = CivilDate("9999-12-31")!
+        XCTAssertEqual(last.age(on: last.adding(days: 366)), 1)
+        XCTAssertNotNil(last.birthday(turning: 18))
+        let r = ClaimedAgeRange(age: 30, on: CivilDate("0001-01-01")!)
+        XCTAssertEqual(r.latestDOB.age(on: CivilDate("0001-01-01")!), 30)
+    }
+}

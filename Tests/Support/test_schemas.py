@@ -23,7 +23,8 @@ from jsonschema import Draft202012Validator  # noqa: E402
 
 KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
          "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range",
-         "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary"]
+         "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary",
+         "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
@@ -269,6 +270,108 @@ PLACEMENT_SUMMARY_NOT_RECORDED = {
     "window-days": 90, "episodes": 2, "children": 2, "hours-missing": 24,
 }
 
+# Care-plan records, as care-plan writes them (Miss G's plan from HESTIA, and a child's).
+ADULT_PLAN = {
+    "kind": "care-plan", "v": 1, "id": "cp-1", "person": "S-1", "date": "2026-10-01", "treated-as": "adult",
+    "nationality": "AL", "lead-professional": "SW-1",
+    "needs": [{"domain": "accommodation", "status": "open"}, {"domain": "income-benefits", "status": "open"}],
+    "risk": {"community-safe": "high", "understands": "medium"}, "safety-plan-reviewed": "2026-10-01",
+    "agencies": [{"agency": "police", "informed": False}], "papers-complete": False,
+    "interpreter": {"arrangement": "independent-professional", "knows-person": False},
+    "adult": {"recourse-to-public-funds": False, "additional-needs": ["mental-health"]},
+}
+
+CHILD_PLAN = {
+    "kind": "care-plan", "v": 1, "id": "cp-2", "person": "S-2", "date": "2026-10-01", "treated-as": "child",
+    "nationality": "VN", "lead-professional": "SW-2", "needs": [{"domain": "safety", "status": "open"}],
+    "risk": {"abduction": "high"}, "agencies": [], "papers-complete": False,
+    "interpreter": {"arrangement": "independent-professional", "knows-person": False},
+    "child": {
+        "missing-strategy": "Synthetic strategy.", "notify-if-missing": ["police", "home-office"],
+        "placement": "specialist-foster-care", "safe-house-needed": False, "head-of-service-notified": False,
+        "strategy-meeting-held": True, "family-role-assessed": False,
+    },
+}
+
+CHILD_PLAN_BARE = {
+    "kind": "care-plan", "v": 1, "id": "cp-3", "person": "S-3", "date": "2026-10-01", "treated-as": "child",
+    "needs": [], "risk": {}, "agencies": [], "papers-complete": False,
+    "interpreter": {"arrangement": "not-needed", "knows-person": False},
+    "child": {"notify-if-missing": [], "head-of-service-notified": False, "strategy-meeting-held": False, "family-role-assessed": False},
+}
+
+PLAN_REVIEW = {
+    "kind": "care-plan-review", "v": 1, "id": "rv-B7F36F4GQ8", "plan": "cp-1", "date": "2026-11-01",
+    "changes": {
+        "needs": [{"domain": "accommodation", "status": "met"}], "risk": {"community-safe": "low"},
+        "agencies": [{"agency": "police", "informed": True}], "papers-complete": True,
+    },
+    "note": "Synthetic note.",
+}
+
+PLAN_REVIEW_CHILD = {
+    "kind": "care-plan-review", "v": 1, "id": "rv-7AJN94WWEP", "plan": "cp-2", "date": "2026-11-01",
+    "changes": {
+        "interpreter": {"arrangement": "community", "knows-person": True},
+        "child": {"missing-strategy": "Synthetic strategy.", "head-of-service-notified": True},
+    },
+}
+
+PLAN_REVIEW_NOTE_ONLY = {
+    "kind": "care-plan-review", "v": 1, "id": "rv-7N1GW9A1M0", "plan": "cp-3", "date": "2026-11-01",
+    "changes": {}, "note": "Synthetic note.",
+}
+
+PLAN_ACTION = {
+    "kind": "care-plan-action", "v": 1, "id": "pa-1Q05E2H94Z", "plan": "cp-1", "date": "2026-10-01", "action": "act-1",
+    "need": "accommodation", "description": "Synthetic description.", "owner": "Hestia", "due": "2026-10-15", "status": "open",
+}
+
+PLAN_ACTION_BARE = {
+    "kind": "care-plan-action", "v": 1, "id": "pa-J66WJYTH3N", "plan": "cp-1", "date": "2026-10-01", "action": "act-2",
+    "need": "income-benefits", "owner": "DWP", "due": "2026-12-15", "status": "signposted",
+}
+
+PLAN_CHECK = {
+    "kind": "care-plan-check", "v": 1, "plan": "cp-3", "as-of": "2026-11-20",
+    "problems": [
+        {"code": "child-no-missing-strategy", "message": "A child's plan must say how going missing will be prevented and managed."},
+        {"code": "action-overdue", "message": "An action is past its due date.", "detail": "action act-1 (accommodation, Hestia) was due 2026-10-15"},
+        {"code": "action-overdue", "message": "An action is past its due date.", "detail": "action act-3 (medical, GP) was due 2026-10-20"},
+        {"code": "safety-plan-stale", "message": "The safety plan has not been reviewed recently enough.", "detail": "there is no safety plan"},
+    ],
+}
+
+PLAN_CHECK_CLEAN = {"kind": "care-plan-check", "v": 1, "plan": "cp-4", "as-of": "2026-11-20", "problems": []}
+
+PLAN_EXIT = {
+    "kind": "care-plan-exit", "v": 1, "plan": "cp-1", "as-of": "2026-11-20", "ready": False,
+    "unmet": [
+        {"criterion": "targets-met-or-signposted", "message": "Every target of the plan is met, or signposted elsewhere",
+         "detail": "needs open: income-benefits; actions open: act-1, act-2"},
+        {"criterion": "safety-plan-current", "message": "The safety plan is current", "detail": "last reviewed 2026-10-01"},
+    ],
+}
+
+PLAN_EXIT_READY = {"kind": "care-plan-exit", "v": 1, "plan": "cp-4", "as-of": "2026-11-20", "ready": True, "unmet": []}
+
+PLAN_SUMMARY = {
+    "kind": "care-plan-summary", "v": 1, "as-of": "2026-11-20",
+    "plan": {**ADULT_PLAN, "needs": [{"domain": "accommodation", "status": "met"}, {"domain": "income-benefits", "status": "open"}],
+             "risk": {"community-safe": "low", "understands": "medium"}, "agencies": [{"agency": "police", "informed": True}],
+             "papers-complete": True},
+    "actions": [PLAN_ACTION, {**PLAN_ACTION_BARE, "status": "open"}],
+    "problems": ["action-overdue", "safety-plan-stale"],
+    "unmet-exit-criteria": ["targets-met-or-signposted", "safety-plan-current"],
+}
+
+PLAN_SUMMARY_CHILD = {
+    "kind": "care-plan-summary", "v": 1, "as-of": "2026-11-20", "plan": CHILD_PLAN, "actions": [],
+    "problems": ["abduction-risk-no-safe-house", "safety-plan-stale"],
+    "unmet-exit-criteria": ["risk-significantly-reduced", "every-agency-informed", "targets-met-or-signposted",
+                            "safety-plan-current", "papers-complete"],
+}
+
 VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
          STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
@@ -276,7 +379,10 @@ VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECI
          AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE,
          PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
          INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
-         STATUS_POLICE_NOT_TOLD, STATUS_MISSING_AGAIN, PLACEMENT_SUMMARY, PLACEMENT_SUMMARY_NOT_RECORDED]
+         STATUS_POLICE_NOT_TOLD, STATUS_MISSING_AGAIN, PLACEMENT_SUMMARY, PLACEMENT_SUMMARY_NOT_RECORDED,
+         ADULT_PLAN, CHILD_PLAN, CHILD_PLAN_BARE, PLAN_REVIEW, PLAN_REVIEW_CHILD, PLAN_REVIEW_NOTE_ONLY,
+         PLAN_ACTION, PLAN_ACTION_BARE, PLAN_CHECK, PLAN_CHECK_CLEAN, PLAN_EXIT, PLAN_EXIT_READY,
+         PLAN_SUMMARY, PLAN_SUMMARY_CHILD]
 
 
 def edit(record, change):
@@ -521,6 +627,81 @@ INVALID = {
     "placement-summary without children": edit(PLACEMENT_SUMMARY, dropping("children")),
     "placement-summary with a child id": edit(PLACEMENT_SUMMARY, setting(child="C-1")),
     "placement-summary as-of date only": edit(PLACEMENT_SUMMARY, setting(as_of="2026-11-23")),
+    # care-plan
+    "adult plan with a child object": edit(ADULT_PLAN, setting(child=CHILD_PLAN["child"])),
+    "adult plan without an adult object": edit(ADULT_PLAN, dropping("adult")),
+    "child plan with an adult object": edit(CHILD_PLAN, setting(adult=ADULT_PLAN["adult"])),
+    "child plan without a child object": edit(CHILD_PLAN_BARE, dropping("child")),
+    "plan treated-as unknown": edit(ADULT_PLAN, setting(treated_as="young-adult")),
+    "plan unknown need domain": edit(ADULT_PLAN, setting(needs=[{"domain": "housing", "status": "open"}])),
+    "plan unknown need status": edit(ADULT_PLAN, setting(needs=[{"domain": "accommodation", "status": "closed"}])),
+    "plan need without status": edit(ADULT_PLAN, setting(needs=[{"domain": "accommodation"}])),
+    "plan repeated need domain": edit(ADULT_PLAN, setting(needs=[{"domain": "accommodation", "status": "open"},
+                                                                {"domain": "accommodation", "status": "met"}])),
+    "plan unknown risk question": edit(ADULT_PLAN, inside("risk", setting(gang="high"))),
+    "plan unknown risk level": edit(ADULT_PLAN, inside("risk", setting(understands="very-high"))),
+    "plan without risk": edit(ADULT_PLAN, dropping("risk")),
+    "plan blank agency": edit(ADULT_PLAN, setting(agencies=[{"agency": " ", "informed": False}])),
+    "plan agency without informed": edit(ADULT_PLAN, setting(agencies=[{"agency": "police"}])),
+    "plan repeated agency entry": edit(ADULT_PLAN, setting(agencies=[{"agency": "police", "informed": False}] * 2)),
+    "plan interpreter without knows-person": edit(ADULT_PLAN, setting(interpreter={"arrangement": "none"})),
+    "plan unknown interpreter arrangement": edit(ADULT_PLAN, inside("interpreter", setting(arrangement="family"))),
+    "plan bad lead professional id": edit(ADULT_PLAN, setting(lead_professional="SW 1")),
+    "plan lower-case nationality": edit(ADULT_PLAN, setting(nationality="al")),
+    "plan null safety-plan-reviewed": edit(ADULT_PLAN, setting(safety_plan_reviewed=None)),
+    "plan blank missing strategy": edit(CHILD_PLAN, inside("child", setting(missing_strategy=""))),
+    "plan unknown agency to notify": edit(CHILD_PLAN, inside("child", setting(notify_if_missing=["social-services"]))),
+    "plan repeated agency to notify": edit(CHILD_PLAN, inside("child", setting(notify_if_missing=["police", "police"]))),
+    "plan unknown placement type": edit(CHILD_PLAN, inside("child", setting(placement="hotel"))),
+    "plan child without strategy-meeting-held": edit(CHILD_PLAN, inside("child", dropping("strategy-meeting-held"))),
+    "plan unknown additional need": edit(ADULT_PLAN, inside("adult", setting(additional_needs=["housing"]))),
+    "plan adult without public funds": edit(ADULT_PLAN, inside("adult", dropping("recourse-to-public-funds"))),
+    "plan with a dob": edit(CHILD_PLAN, setting(dob="2011-01-01")),
+    "plan child object with an extra property": edit(CHILD_PLAN, inside("child", setting(carer="Synthetic"))),
+    # care-plan-review
+    "review changing person": edit(PLAN_REVIEW, inside("changes", setting(person="S-9"))),
+    "review changing treated-as": edit(PLAN_REVIEW, inside("changes", setting(treated_as="child"))),
+    "review changing both child and adult": edit(PLAN_REVIEW, inside("changes", setting(child={"placement": "other"},
+                                                                                            adult={"additional-needs": []}))),
+    "review with no change and no note": edit(PLAN_REVIEW_NOTE_ONLY, dropping("note")),
+    "review with a blank note": edit(PLAN_REVIEW, setting(note=" ")),
+    "review unknown need domain": edit(PLAN_REVIEW, inside("changes", setting(needs=[{"domain": "housing", "status": "met"}]))),
+    "review need without status": edit(PLAN_REVIEW, inside("changes", setting(needs=[{"domain": "accommodation"}]))),
+    "review unknown risk level": edit(PLAN_REVIEW, inside("changes", setting(risk={"community-safe": "none"}))),
+    "review interpreter with an extra property": edit(PLAN_REVIEW_CHILD, inside("changes", setting(interpreter={"language": "sq"}))),
+    "review child with an extra property": edit(PLAN_REVIEW_CHILD, inside("changes", setting(child={"carer": "x"}))),
+    "review without changes": edit(PLAN_REVIEW, dropping("changes")),
+    "review without plan": edit(PLAN_REVIEW, dropping("plan")),
+    # care-plan-action
+    "action without owner": edit(PLAN_ACTION, dropping("owner")),
+    "action with a blank owner": edit(PLAN_ACTION, setting(owner=" ")),
+    "action without due": edit(PLAN_ACTION, dropping("due")),
+    "action unknown need": edit(PLAN_ACTION, setting(need="housing")),
+    "action unknown status": edit(PLAN_ACTION, setting(status="done")),
+    "action with an empty description": edit(PLAN_ACTION, setting(description="")),
+    "action with a bad action id": edit(PLAN_ACTION, setting(action="act 1")),
+    "action with an extra property": edit(PLAN_ACTION, setting(note="free text")),
+    # care-plan-check
+    "check unknown problem code": edit(PLAN_CHECK, setting(problems=[{"code": "no-plan", "message": "x"}])),
+    "check problem without message": edit(PLAN_CHECK, setting(problems=[{"code": "no-lead-professional"}])),
+    "check problem with an empty detail": edit(PLAN_CHECK, setting(problems=[{"code": "no-lead-professional", "message": "x", "detail": ""}])),
+    "check problem with an extra property": edit(PLAN_CHECK, setting(problems=[{"code": "no-lead-professional", "message": "x", "plan": "cp-3"}])),
+    "check as-of a date-time": edit(PLAN_CHECK_CLEAN, setting(as_of="2026-11-20T08:00:00Z")),
+    # care-plan-exit
+    "exit ready true with unmet items": edit(PLAN_EXIT, setting(ready=True)),
+    "exit ready false with no unmet items": edit(PLAN_EXIT_READY, setting(ready=False)),
+    "exit unknown criterion": edit(PLAN_EXIT, setting(unmet=[{"criterion": "housed", "message": "x", "detail": "y"}])),
+    "exit unmet without detail": edit(PLAN_EXIT, setting(unmet=[{"criterion": "papers-complete", "message": "x"}])),
+    "exit without ready": edit(PLAN_EXIT_READY, dropping("ready")),
+    "exit with an extra property": edit(PLAN_EXIT_READY, setting(person="S-4")),
+    # care-plan-summary
+    "summary plan adult with a child object": edit(PLAN_SUMMARY, inside("plan", setting(child=CHILD_PLAN["child"]))),
+    "summary plan of another kind": edit(PLAN_SUMMARY, inside("plan", setting(kind="care-plan-review"))),
+    "summary action without owner": edit(PLAN_SUMMARY, lambda r: r["actions"][0].pop("owner")),
+    "summary unknown problem code": edit(PLAN_SUMMARY, setting(problems=["late"])),
+    "summary repeated exit criterion": edit(PLAN_SUMMARY, setting(unmet_exit_criteria=["papers-complete", "papers-complete"])),
+    "summary without actions": edit(PLAN_SUMMARY, dropping("actions")),
+    "summary with an extra property": edit(PLAN_SUMMARY, setting(reviews=1)),
 }
 
 
@@ -597,6 +778,16 @@ class SchemaTests(unittest.TestCase):
         self.assertNotIn("x-personal-data", subject["id"])
         self.assertNotIn("x-personal-data", subject["sex"])
 
+    def personal_paths(self, node, path=""):
+        """The dotted paths marked personal, walking `properties` only (as the Swift PersonalDataTests do)."""
+        found = set()
+        if isinstance(node, dict):
+            if node.get("x-personal-data") is True and path:
+                found.add(path)
+            for name, prop in (node.get("properties") or {}).items():
+                found |= self.personal_paths(prop, f"{path}.{name}" if path else name)
+        return found
+
     def test_personal_data_appears_only_where_expected(self):
         expected = {
             "referral": {"subject.name", "subject.dob", "account"},
@@ -606,18 +797,44 @@ class SchemaTests(unittest.TestCase):
             "missing-return": {"found-at"},
             "missing-status": {"placement"},
             "placement-summary": {"placement"},
+            "care-plan": {"child.missing-strategy"},
+            "care-plan-review": {"note", "changes.child.missing-strategy"},
+            "care-plan-action": {"description"},
+            "care-plan-summary": {"plan.child.missing-strategy"},
         }
         for kind, schema in self.schemas.items():
-            found = set()
-            props = schema["properties"]
-            for name, prop in props.items():
-                if prop.get("x-personal-data"):
-                    found.add(name)
-                for sub, sp in prop.get("properties", {}).items():
-                    if sp.get("x-personal-data"):
-                        found.add(f"{name}.{sub}")
             with self.subTest(kind=kind):
-                self.assertEqual(found, expected.get(kind, set()))
+                self.assertEqual(self.personal_paths(schema), expected.get(kind, set()))
+
+    def test_care_plan_free_text_inside_arrays_is_marked(self):
+        # The walk above does not go into items; the action descriptions of a summary are personal too.
+        summary = self.schemas["care-plan-summary"]
+        self.assertEqual(summary["properties"]["actions"]["items"], {"$ref": "#/$defs/action"})
+        self.assertIs(summary["$defs"]["action"]["properties"]["description"].get("x-personal-data"), True)
+        for kind in ["care-plan-check", "care-plan-exit"]:
+            for path, node in self.walk(self.schemas[kind]):
+                self.assertNotIn("x-personal-data", node, f"{kind} {path}")
+
+    def test_care_plan_copies_agree(self):
+        # The summary holds a copy of the plan's and the action's shapes, the review the plan's changeable
+        # fields, and check, exit and summary the same code lists.
+        plan, summary = self.schemas["care-plan"], self.schemas["care-plan-summary"]
+        body = {k: v for k, v in plan.items() if k not in ("$schema", "$id", "title", "description", "$defs")}
+        inline = {k: v for k, v in summary["properties"]["plan"].items() if k not in ("title", "description")}
+        self.assertEqual(inline, body)
+        action = {k: v for k, v in self.schemas["care-plan-action"].items() if k not in ("$schema", "$id", "title", "description", "$defs")}
+        self.assertEqual({k: v for k, v in summary["$defs"]["action"].items() if k not in ("title", "description")}, action)
+        for name, d in plan["$defs"].items():
+            self.assertEqual(summary["$defs"][name], d, name)
+        changeable = set(plan["properties"]) - {"kind", "v", "id", "person", "date", "treated-as"}
+        changes = self.schemas["care-plan-review"]["properties"]["changes"]["properties"]
+        self.assertEqual(set(changes), changeable)
+        self.assertEqual(changes["risk"]["properties"].keys(), plan["properties"]["risk"]["properties"].keys())
+        for part in ["interpreter", "child", "adult"]:
+            self.assertEqual(changes[part]["properties"].keys(), plan["properties"][part]["properties"].keys(), part)
+        self.assertEqual(self.schemas["care-plan-check"]["$defs"]["plan-problem"], summary["$defs"]["plan-problem"])
+        self.assertEqual(self.schemas["care-plan-exit"]["$defs"]["exit-criterion"], summary["$defs"]["exit-criterion"])
+        self.assertEqual(plan["$defs"]["agency-to-notify"]["enum"], self.schemas["missing-status"]["$defs"]["agency"]["enum"])
 
     def test_duty_to_notify_has_no_identifying_properties(self):
         props = self.schemas["duty-to-notify"]["properties"]
@@ -652,7 +869,8 @@ class SchemaTests(unittest.TestCase):
                 self.assertTrue(self.errors(record), f"{name}: expected the record to be invalid")
 
     def test_unknown_kind_is_an_error(self):
-        self.assertTrue(self.errors({"kind": "care-plan", "v": 1}))
+        self.assertTrue(self.errors({"kind": "case-note", "v": 1}))
+        self.assertTrue(self.errors({"kind": "care-plan", "v": 1}))  # known, but missing its fields
         self.assertTrue(self.errors({"kind": "age-assessment", "v": 1}))  # known, but missing its fields
         self.assertTrue(self.errors({"v": 1}))
         self.assertTrue(self.errors(["referral"]))
@@ -681,7 +899,7 @@ class ScriptTests(unittest.TestCase):
                 f.write("\n")
                 f.write(json.dumps(INVALID["duty-to-notify with a name"]) + "\n")
                 f.write("{not json\n")
-                f.write(json.dumps({"kind": "care-plan", "v": 1}) + "\n")
+                f.write(json.dumps({"kind": "case-note", "v": 1}) + "\n")
                 f.write('{"kind":"nrm-withdrawal","kind":"nrm-withdrawal"}\n')
             p = self.run_script(SCHEMA_DIR, path)
         self.assertEqual(p.returncode, 1)
@@ -689,7 +907,7 @@ class ScriptTests(unittest.TestCase):
         err = p.stderr.splitlines()
         self.assertTrue(any(e.startswith(f"{path}:3: duty-to-notify: ") and "'name'" in e for e in err), err)
         self.assertTrue(any(e.startswith(f"{path}:4: not a JSON record") for e in err), err)
-        self.assertTrue(any(e.startswith(f"{path}:5: unknown kind 'care-plan'") for e in err), err)
+        self.assertTrue(any(e.startswith(f"{path}:5: unknown kind 'case-note'") for e in err), err)
         self.assertTrue(any(e.startswith(f"{path}:6: not a JSON record: duplicate key") for e in err), err)
         self.assertFalse(any(e.startswith(f"{path}:1:") for e in err), err)
 

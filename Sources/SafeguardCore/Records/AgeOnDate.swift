@@ -45,10 +45,10 @@ public struct ClaimedAgeRange: Equatable, Sendable {
         self.on = on
         // The latest birth date: `age` years before (29 Feb falls back to 28 Feb);
         // then step to the exact edge, checking with the same age rule as everywhere else.
-        var latest = CivilDate(year: on.year - age, month: on.month, day: min(on.day, CivilDate.daysInMonth(year: on.year - age, month: on.month)))!
+        var latest = on.sameDay(yearsFromNow: -age)
         while latest.adding(days: 1).age(on: on).map({ $0 >= age }) ?? false { latest = latest.adding(days: 1) }
         while (latest.age(on: on) ?? -1) < age { latest = latest.adding(days: -1) }
-        var earliest = CivilDate(year: on.year - age - 1, month: on.month, day: min(on.day, CivilDate.daysInMonth(year: on.year - age - 1, month: on.month)))!
+        var earliest = on.sameDay(yearsFromNow: -age - 1)
         while (earliest.age(on: on) ?? 0) > age { earliest = earliest.adding(days: 1) }
         while earliest.adding(days: -1).age(on: on) == age { earliest = earliest.adding(days: -1) }
         earliestDOB = earliest

@@ -11,6 +11,10 @@ public enum PersonalData {
         MissingReturn.kind: ["found-at"],
         "missing-status": ["placement"],
         "placement-summary": ["placement"],
+        CarePlan.kind: ["child.missing-strategy"],
+        CarePlanReview.kind: ["note", "changes.child.missing-strategy"],
+        CarePlanAction.kind: ["description"],
+        "care-plan-summary": ["plan.child.missing-strategy"],
     ]
 
     /// Field names treated as personal in kinds that have no schema here yet,

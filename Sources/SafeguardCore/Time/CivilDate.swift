@@ -67,9 +67,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func anniversary(in year: Int) -> CivilDate {
         let (_, m, d) = components
         if m == 2 && d == 29 && !CivilDate.isLeap(year) {
-            return CivilDate(year: year, month: 3, day: 1)!
+            return CivilDate(dayNumber: CivilDate.days(fromCivil: year, 3, 1))
         }
-        return CivilDate(year: year, month: m, day: d)!
+        // By day number, not the checked initialiser: an anniversary may fall outside years 1-9999.
+        return CivilDate(dayNumber: CivilDate.days(fromCivil: year, m, d))
+    }
+
+    /// The same day of the month `years` earlier or later, or the month's last day
+    /// when it has fewer days (29 February in a common year gives 28 February).
+    public func sameDay(yearsFromNow years: Int) -> CivilDate {
+        let (y, m, d) = components
+        return CivilDate(dayNumber: CivilDate.days(fromCivil: y + years, m, min(d, CivilDate.daysInMonth(year: y + years, month: m))))
     }
 
     /// Age in whole years on `date`, taking `self` as the date of birth.
