@@ -27,9 +27,12 @@ let newPlanCommand = Command(
             nationality = referral.subject.nationality
             context.diagnostics.note("from referral \(referralID): person \(person), treated as \(group.rawValue)")
         } else {
+            guard a.positionals.isEmpty else { throw UsageError("input files are read only with --from-referral") }
+            if a.isGiven(PlanFlag.dob.long) && a.isGiven(PlanFlag.claimedAge.long) { throw UsageError("give --dob or --claimed-age, not both") }
             person = try field(a, p, PlanFlag.person, "Person's pseudonymous id", Parse.id)
             let age: StatedAge
             if let d = try optionalField(a, p, PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known", Parse.date) {
+                guard d <= date else { throw UsageError("--dob \(d) is after the plan date \(date)") }
                 age = .dateOfBirth(d)
             } else {
                 age = .claimedAge(try field(a, p, PlanFlag.claimedAge, "Age claimed", hint: "years", { Parse.int($0, in: StatedAge.claimedAgeRange) }))

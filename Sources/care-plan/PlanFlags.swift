@@ -66,14 +66,22 @@ extension ParsedArguments {
         var o = JSONObject()
         if let lead = try parsed(PlanFlag.lead.long, Parse.id) { o["lead-professional"] = .string(lead.rawValue) }
         if let n = try country(PlanFlag.nationality.long) { o["nationality"] = .string(n.code) }
-        let needs = try each(PlanFlag.need, parseNeed)
+        var needs: [(NeedDomain, NeedStatus)] = []
+        for (d, st) in try each(PlanFlag.need, parseNeed) {
+            if let k = needs.firstIndex(where: { $0.0 == d }) { needs[k].1 = st } else { needs.append((d, st)) }
+        }
         if !needs.isEmpty {
             o["needs"] = .array(needs.map { .object(JSONObject([.init(key: "domain", value: .string($0.0.rawValue)), .init(key: "status", value: .string($0.1.rawValue))])) })
         }
-        let risks = try each(PlanFlag.risk, parseRisk)
-        if !risks.isEmpty { o["risk"] = .object(JSONObject(risks.map { .init(key: $0.0.rawValue, value: .string($0.1.rawValue)) })) }
+        // The same question given twice: the later answer wins, as with every repeated option.
+        var risk = JSONObject()
+        for (q, level) in try each(PlanFlag.risk, parseRisk) { risk[q.rawValue] = .string(level.rawValue) }
+        if !risk.fields.isEmpty { o["risk"] = .object(risk) }
         if let d = try date(PlanFlag.safetyPlan.long) { o["safety-plan-reviewed"] = .string(d.description) }
-        let agencies = list(PlanFlag.agency.long).map { ($0, false) } + list(PlanFlag.informed.long).map { ($0, true) }
+        var agencies: [(String, Bool)] = []
+        for (name, informed) in list(PlanFlag.agency.long).map({ ($0, false) }) + list(PlanFlag.informed.long).map({ ($0, true) }) {
+            if let k = agencies.firstIndex(where: { $0.0 == name }) { agencies[k].1 = agencies[k].1 || informed } else { agencies.append((name, informed)) }
+        }
         if !agencies.isEmpty {
             o["agencies"] = .array(agencies.map { .object(JSONObject([.init(key: "agency", value: .string($0.0)), .init(key: "informed", value: .bool($0.1))])) })
         }

@@ -49,7 +49,7 @@ let checkPlanCommand = Command(
     let asOf = try context.asOf(), rules = try context.planRules()
     let folder = try context.foldPlans(files: context.arguments.positionals)
     var broken = false
-    for id in folder.order {
+    for id in folder.order where folder.cases[id]!.first.date <= asOf {
         let findings = folder.cases[id]!.check(asOf: asOf, rules: rules)
         broken = broken || !findings.isEmpty
         var b = JSONObjectBuilder()
@@ -102,9 +102,9 @@ let exitCommand = Command(
 
 let summaryCommand = Command(
     name: "summary", summary: "A plain-text summary of a plan for a case meeting: needs, actions by owner, risks, open items.",
-    usage: "PLAN-ID [--as-of DATE] [--json] [--rejects FILE] [FILE...]",
+    usage: "PLAN-ID [--as-of DATE] [--json] [--risk-reduction N] [--safety-plan-days N] [--rejects FILE] [FILE...]",
     details: "Plain text, for printing. With --json, the plan as it stands, its actions and its checks as one JSON record.",
-    flags: [.asOf, Flag("json", help: "Write a care-plan-summary JSON record instead of text."), safetyDaysFlag, .rejects]
+    flags: [.asOf, Flag("json", help: "Write a care-plan-summary JSON record instead of text."), reductionFlag, safetyDaysFlag, .rejects]
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()

@@ -120,4 +120,20 @@ final class CarePlanTests: XCTestCase {
         missG.risk = [:]
         XCTAssertEqual(CarePlanCase(missG, at: SourceLine(file: "f", line: 1)).unmetExitCriteria(asOf: date).first?.0, .riskReduced)
     }
+
+    /// The first assessment may come in a review: reduction is measured from each question's first answer.
+    func testRiskReductionFromAFirstAnswerInAReview() throws {
+        var plan = childPlan()
+        plan.risk = [:]
+        var c = CarePlanCase(plan, at: SourceLine(file: "f", line: 1))
+        try c.apply(CarePlanReview(id: RecordID("rv-1")!, plan: plan.id, date: date, changes: try JSONParser.parse(#"{"risk":{"community-safe":"high","can-keep-safe":"high"}}"#).objectValue!, note: nil))
+        try c.apply(CarePlanReview(id: RecordID("rv-2")!, plan: plan.id, date: date, changes: try JSONParser.parse(#"{"risk":{"community-safe":"low","can-keep-safe":"medium"}}"#).objectValue!, note: nil))
+        XCTAssertEqual(c.firstRisk, [.communitySafe: .high, .canKeepSafe: .high])
+        XCTAssertFalse(c.unmetExitCriteria(asOf: date).contains { $0.0 == .riskReduced }, "down by 3 from the first answers")
+    }
+
+    func testAReviewCannotHoldNull() throws {
+        let review = try JSONParser.parse(#"{"kind":"care-plan-review","v":1,"id":"rv-1","plan":"cp-1","date":"2026-10-02","changes":{"lead-professional":null}}"#).objectValue!
+        XCTAssertThrowsError(try CarePlanReview(review)) { XCTAssertTrue("\($0)".contains("must not hold null")) }
+    }
 }

@@ -168,9 +168,6 @@ public struct CarePlan: Record, Equatable, Sendable {
                   papersComplete: try r.bool("papers-complete"), interpreter: try interpreter.code("arrangement"),
                   interpreterKnowsPerson: try interpreter.bool("knows-person"), arrangements: arrangements)
     }
-
-    /// The total of the risk levels answered: how a reduction is measured.
-    public var riskScore: Int { risk.values.reduce(0) { $0 + $1.score } }
 }
 
 /// A review: the fields of the plan it changes (the same shape as the plan's),
@@ -206,6 +203,15 @@ public struct CarePlanReview: Record, Sendable {
 
     public init(reading r: FieldReader) throws {
         let changes = try r.object("changes")
+        func hasNull(_ v: JSONValue) -> Bool {
+            switch v {
+            case .null: return true
+            case .array(let items): return items.contains(where: hasNull)
+            case .object(let o): return o.fields.contains { hasNull($0.value) }
+            default: return false
+            }
+        }
+        if hasNull(.object(changes.object)) { throw RecordError("field changes: must not hold null; leave a field out to keep it as it is") }
         for k in changes.object.keys where !CarePlan.changeable.contains(k) {
             throw RecordError("field changes.\(k.prefix(40)) cannot be changed by a review; the changeable fields are: \(CarePlan.changeable.sorted().joined(separator: ", "))")
         }
@@ -225,10 +231,10 @@ public struct CarePlanReview: Record, Sendable {
                 }
                 o[change.key] = .array(merged)
             case (_, .object(var old)?, .object(let new)):
-                for f in new.fields { old[f.key] = f.value == .null ? nil : f.value }
+                for f in new.fields { old[f.key] = f.value }
                 o[change.key] = .object(old)
             default:
-                o[change.key] = change.value == .null ? nil : change.value
+                o[change.key] = change.value
             }
         }
         do {

@@ -12,6 +12,9 @@ public struct CarePlanRules: Equatable, Sendable {
 public struct CarePlanCase: Sendable {
     public let first: CarePlan
     public private(set) var current: CarePlan
+    /// Each risk question's first answer, from the plan or the first review that answered it:
+    /// what "reduced since the first assessment" (HESTIA) is measured from.
+    public private(set) var firstRisk: [RiskQuestion: RiskLevel]
     /// The latest record of each action, in the order actions were first made.
     public private(set) var actions: [CarePlanAction] = []
     public private(set) var reviews = 0
@@ -20,11 +23,13 @@ public struct CarePlanCase: Sendable {
     public init(_ plan: CarePlan, at source: SourceLine) {
         first = plan
         current = plan
+        firstRisk = plan.risk
         self.source = source
     }
 
     mutating func apply(_ review: CarePlanReview) throws {
         current = try review.apply(to: current)
+        for (q, level) in current.risk where firstRisk[q] == nil { firstRisk[q] = level }
         reviews += 1
     }
 
@@ -68,7 +73,7 @@ public struct CarePlanCase: Sendable {
         let p = current
         var unmet: [(ExitCriterion, String)] = []
         let stillHigh = RiskQuestion.allCases.filter { p.risk[$0] == .high }
-        let drop = first.riskScore - p.riskScore
+        let drop = p.risk.keys.reduce(0) { $0 + (firstRisk[$1]?.score ?? 0) - p.risk[$1]!.score }
         if p.risk.isEmpty {
             unmet.append((.riskReduced, "there is no risk assessment"))
         } else if !stillHigh.isEmpty {
@@ -207,8 +212,8 @@ public extension CarePlanCase {
         }
         if owners.isEmpty { s += "  none recorded\n" }
         s += "\nRisk (first assessment -> now)\n"
-        for q in RiskQuestion.allCases where first.risk[q] != nil || p.risk[q] != nil {
-            s += "  \(q.label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(first.risk[q]?.rawValue ?? "-") -> \(p.risk[q]?.rawValue ?? "-")\n"
+        for q in RiskQuestion.allCases where firstRisk[q] != nil || p.risk[q] != nil {
+            s += "  \(q.label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(firstRisk[q]?.rawValue ?? "-") -> \(p.risk[q]?.rawValue ?? "-")\n"
         }
         s += "\nSafety plan last reviewed: \(p.safetyPlanReviewed?.description ?? "no safety plan")\n"
         s += "Agencies: \(p.agencies.isEmpty ? "none recorded" : p.agencies.map { "\($0.agency)\($0.informed ? "" : " (not informed)")" }.joined(separator: ", "))\n"
