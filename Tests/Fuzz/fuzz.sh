@@ -5,15 +5,21 @@
 # repo; a crash is saved as .build/fuzz/crash-NAME-* and fails the run: add it to
 # the tests as a regression case.
 set -euo pipefail
+# A crash in a target ends in fatalError; Swift's own crash reporter is not wanted under the sanitizer.
+export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 OUT=.build/fuzz
 mkdir -p "$OUT"
-CORE=$(find Sources/SafeguardCore -name '*.swift')
+rm -f "$OUT"/crash-* "$OUT"/fuzz-json "$OUT"/fuzz-csv "$OUT"/fuzz-dates "$OUT"/fuzz-args
+# Build from a snapshot of the sources, so editing the tree meanwhile cannot break the build.
+rm -rf "$OUT/src" && mkdir -p "$OUT/src" && cp -R Sources/SafeguardCore Tests/Fuzz/*.swift "$OUT/src/"
+CORE=$(find "$OUT/src/SafeguardCore" -name '*.swift')
 TARGETS=${FUZZ_TARGETS:-"json csv dates args"}
 for t in $TARGETS; do
   echo "building fuzz-$t"
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name Fuzz "Tests/Fuzz/fuzz_$t.swift" $CORE -o "$OUT/fuzz-$t"
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name Fuzz "$OUT/src/fuzz_$t.swift" $CORE -o "$OUT/fuzz-$t" 2>&1 | grep -v "ld.gold: warning" || true
+  [ -x "$OUT/fuzz-$t" ] || { echo "fuzz-$t did not build" >&2; exit 1; }
 done
 run() {
   local t=$1 work="$OUT/corpus-$1"
