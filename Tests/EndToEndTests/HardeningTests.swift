@@ -150,4 +150,42 @@ final class HardeningTests: XCTestCase {
         XCTAssertFalse(outputs.isEmpty)
         for secret in secrets { XCTAssertFalse(outputs.contains(secret), "\(secret) in csv-report's default output") }
     }
+
+    /// 16 writers append 5,000 referrals each to one case file while a reader
+    /// runs `status` over it in a loop: every read succeeds, and afterwards
+    /// every line is valid and all 80,000 records are there.
+    func testSixteenWritersAndAReader() throws {
+        let dir = Tools.scratch().path
+        let file = "\(dir)/case.ndjson"
+        // 5,000 each, as the issue asks; SAFEGUARD_RECORDS_PER_WRITER shortens a local run.
+        let each = Int(ProcessInfo.processInfo.environment["SAFEGUARD_RECORDS_PER_WRITER"] ?? "") ?? 5000
+        let script = """
+        : > \(file).readers
+        ( while [ ! -e \(dir)/done ]; do
+            if [ -e \(file) ]; then nrm-referral status --as-of 2026-01-01 \(file) > /dev/null 2>> \(dir)/reader.err || echo fail >> \(file).readers; echo run >> \(file).readers; fi
+          done ) &
+        reader=$!
+        for w in $(seq 1 16); do
+          ( i=0; while [ $i -lt \(each) ]; do
+              nrm-referral new --id "ref-$w-$i" --subject "S-$w-$i" --claimed-age 14 --sex male --first-responder police \\
+                --exploitation labour --received 2025-12-01 --append \(file) 2>/dev/null || exit 1
+              i=$((i+1))
+            done ) &
+        done
+        fail=0; for j in $(seq 1 16); do wait -n || fail=1; done
+        touch \(dir)/done; wait $reader
+        echo "reads: $(grep -c run \(file).readers) failed: $(grep -c fail \(file).readers)"
+        exit $fail
+        """
+        let r = try Tools.process(URL(fileURLWithPath: "/bin/bash"), ["-c", script], stdin: nil, cwd: nil,
+                                  path: Tools.binDir.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.out.hasSuffix("failed: 0\n"), "every concurrent read succeeded: \(r.out)")
+        XCTAssertFalse(r.out.hasPrefix("reads: 0 "), "the reader ran: \(r.out)")
+        let validated = try Tools.run("nrm-referral", ["validate", file])
+        XCTAssertEqual(validated.status, 0, String(validated.stderr.prefix(300)))
+        XCTAssertEqual(validated.lines.count, 16 * each)
+        let status = try Tools.run("nrm-referral", ["status", "--as-of", "2026-01-01", file])
+        XCTAssertEqual(status.lines.count, 16 * each, "one status per referral: none lost")
+    }
 }
