@@ -39,7 +39,7 @@ done
 for t in $TARGETS; do
   runs=$(grep -E '^stat::number_of_executed_units' "$OUT/fuzz-$t.log" | awk '{print $2}')
   rate=$(grep -E '^stat::average_exec_per_sec' "$OUT/fuzz-$t.log" | awk '{print $2}')
-  crashes=$(ls "$OUT"/crash-"$t"-* 2>/dev/null | wc -l)
+  crashes=$(find "$OUT" -name "crash-$t-*" | wc -l)
   echo "fuzz-$t: ${runs:-?} executions, ${rate:-?} per second, $SECONDS_EACH s, $crashes crash(es)"
 done
 exit $status
