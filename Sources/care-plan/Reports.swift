@@ -52,9 +52,7 @@ let checkPlanCommand = Command(
     for id in folder.order where folder.cases[id]!.first.date <= asOf {
         let findings = folder.cases[id]!.check(asOf: asOf, rules: rules)
         broken = broken || !findings.isEmpty
-        var b = JSONObjectBuilder()
-        b.set("kind", "care-plan-check")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "care-plan-check")
         b.set("plan", id.rawValue)
         b.set("as-of", asOf)
         b.set("problems", .array(findings.map { f in
@@ -83,9 +81,7 @@ let exitCommand = Command(
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
     let unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-    var b = JSONObjectBuilder()
-    b.set("kind", "care-plan-exit")
-    b.set("v", 1)
+    var b = JSONObjectBuilder(kind: "care-plan-exit")
     b.set("plan", c.current.id.rawValue)
     b.set("as-of", asOf)
     b.set("ready", unmet.isEmpty)
@@ -109,9 +105,7 @@ let summaryCommand = Command(
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
     if context.arguments.has("json") {
-        var b = JSONObjectBuilder()
-        b.set("kind", "care-plan-summary")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "care-plan-summary")
         b.set("as-of", asOf)
         b.set("plan", c.current.json)
         b.set("actions", .array(c.actions.map(\.json)))

@@ -56,9 +56,7 @@ let reportCommand = Command(
     for status in statuses { try context.output.write(record: status.json) }
     if a.has("placements") {
         for (name, s) in folder.byPlacement.sorted(by: { $0.key < $1.key }) {
-            var b = JSONObjectBuilder()
-            b.set("kind", "placement-summary")
-            b.set("v", 1)
+            var b = JSONObjectBuilder(kind: "placement-summary")
             b.set("placement", name)
             b.set("as-of", folder.asOf)
             b.set("window-days", folder.rules.windowDays)

@@ -152,9 +152,7 @@ public enum IndicatorCatalogue {
 extension Indicator {
     /// The catalogue entry as an `indicator` record.
     public var json: JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("kind", "indicator")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "indicator")
         b.set("code", code)
         b.set("setting", setting)
         b.set("group", group.rawValue)

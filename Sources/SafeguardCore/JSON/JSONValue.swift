@@ -63,6 +63,12 @@ public struct JSONObject: Equatable, Sendable {
 public struct JSONObjectBuilder {
     public private(set) var object = JSONObject()
     public init() {}
+
+    /// A record: its `kind` and schema version first, as every line of the contract starts.
+    public init(kind: String) {
+        set("kind", kind)
+        set("v", 1)
+    }
     public mutating func set(_ key: String, _ value: JSONValue?) {
         if let value { object.fields.append(.init(key: key, value: value)) }
     }

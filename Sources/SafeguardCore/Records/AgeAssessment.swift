@@ -197,9 +197,7 @@ public struct AgeAssessment: Record, Equatable, Sendable {
 public extension AgeAssessment {
     /// The `assessment-check` record: every gap with its code and sentence.
     var checkJSON: JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("kind", "assessment-check")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "assessment-check")
         b.set("assessment", id.rawValue)
         b.set("person", person.rawValue)
         b.set("date", date)

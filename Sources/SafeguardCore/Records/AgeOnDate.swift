@@ -19,9 +19,7 @@ public struct AgeOnDate: Equatable, Sendable {
     }
 
     public var json: JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("kind", "age-on-date")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "age-on-date")
         b.set("record", record?.rawValue)
         b.set("person", person?.rawValue)
         b.set("on", on)
@@ -58,9 +56,7 @@ public struct ClaimedAgeRange: Equatable, Sendable {
     public var treatedAs: AgeGroup { age < AgePresumption.adultAge ? .child : .adult }
 
     public var json: JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("kind", "claimed-age-range")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "claimed-age-range")
         b.set("on", on)
         b.set("claimed-age", age)
         b.set("earliest-dob", earliestDOB)

@@ -271,9 +271,7 @@ public struct MissingStatus: Equatable, Sendable {
     public var actionNeeded: Bool { missingNow || interviewOverdue || policeNotNotified }
 
     public var json: JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("kind", "missing-status")
-        b.set("v", 1)
+        var b = JSONObjectBuilder(kind: "missing-status")
         b.set("child", child.rawValue)
         b.set("as-of", asOf)
         b.set("missing-now", missingNow)

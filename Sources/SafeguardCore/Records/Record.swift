@@ -17,10 +17,5 @@ public extension Record {
     }
 
     /// The envelope every record starts with.
-    static func envelope() -> JSONObjectBuilder {
-        var b = JSONObjectBuilder()
-        b.set("kind", kind)
-        b.set("v", 1)
-        return b
-    }
+    static func envelope() -> JSONObjectBuilder { JSONObjectBuilder(kind: kind) }
 }
