@@ -69,10 +69,6 @@ func parseRange(_ text: String) -> Result<ClosedRange<Int>, InputProblem> {
 }
 
 func assessmentFromFlags(_ a: ParsedArguments) throws -> AgeAssessment {
-    func need<T>(_ v: T?, _ f: Flag) throws -> T {
-        guard let v else { throw UsageError("--\(f.long) is needed (or run with --interactive to be asked)") }
-        return v
-    }
     let date = try a.date(AssessmentFlag.date.long) ?? CivilDate.today()
     let claimed: StatedAge
     switch (try a.date(AssessmentFlag.claimedDOB.long), try a.int(AssessmentFlag.claimedAge.long, in: AgeAssessment.claimedAgeRange)) {

@@ -61,10 +61,6 @@ enum ReferralDraft {
 
     /// Builds the referral from options alone.
     init(flags a: ParsedArguments, diagnostics: Diagnostics) throws {
-        func need<T>(_ v: T?, _ f: Flag) throws -> T {
-            guard let v else { throw UsageError("--\(f.long) is needed (or run with --interactive to be asked)") }
-            return v
-        }
         let age: StatedAge
         switch (try a.date(ReferralFlag.dob.long), try a.int(ReferralFlag.claimedAge.long, in: StatedAge.claimedAgeRange)) {
         case (let d?, nil): age = .dateOfBirth(d)
@@ -84,10 +80,7 @@ enum ReferralDraft {
             languages: languages.uniqued(), interpreterNeeded: a.has(ReferralFlag.interpreter.long))
         let exploitation: [ExploitationType] = try a.codes(ReferralFlag.exploitation.long, ExploitationType.self).uniqued()
         guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
-        let indicators = a.list(ReferralFlag.indicator.long).uniqued()
-        for code in indicators where IndicatorCatalogue.indicator(code) == nil {
-            throw UsageError("--indicator: \(IndicatorCatalogue.unknownMessage(code))")
-        }
+        let indicators = try a.indicators(ReferralFlag.indicator.long)
         let received = try a.date(ReferralFlag.received.long) ?? CivilDate.today()
         let settlement = try ageSettlement(subject: subject, received: received, arguments: a, diagnostics: diagnostics)
         do {

@@ -44,7 +44,7 @@ func promptForReferral(_ context: CommandContext) throws -> ReferralDraft {
 
         let indicators: [String]
         if a.isGiven(ReferralFlag.indicator.long) {
-            indicators = a.list(ReferralFlag.indicator.long).uniqued()
+            indicators = try a.indicators(ReferralFlag.indicator.long)
         } else {
             let group: IndicatorGroup = basis.isChild ? .child : .adult
             let options = IndicatorCatalogue.all.filter { $0.applies(to: group) }

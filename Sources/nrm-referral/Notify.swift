@@ -14,19 +14,12 @@ let notifyCommand = Command(
     ]
 ) { context in
     let a = context.arguments
-    func need<T>(_ v: T?, _ f: Flag) throws -> T {
-        guard let v else { throw UsageError("--\(f.long) is needed") }
-        return v
-    }
     let exploitation: [ExploitationType] = try a.codes(ReferralFlag.exploitation.long).uniqued()
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
-    let indicators = a.list(ReferralFlag.indicator.long).uniqued()
-    for code in indicators where IndicatorCatalogue.indicator(code) == nil {
-        throw UsageError("--indicator: \(IndicatorCatalogue.unknownMessage(code))")
-    }
+    let indicators = try a.indicators(ReferralFlag.indicator.long)
     let notice = DutyToNotify(id: try a.recordID(prefix: "dtn"), notifiedOn: try a.date("on") ?? CivilDate.today(),
-                              firstResponder: try need(try a.code(ReferralFlag.firstResponder.long), ReferralFlag.firstResponder),
-                              sex: try need(try a.code(ReferralFlag.sex.long), ReferralFlag.sex),
+                              firstResponder: try need(try a.code(ReferralFlag.firstResponder.long), ReferralFlag.firstResponder, prompt: false),
+                              sex: try need(try a.code(ReferralFlag.sex.long), ReferralFlag.sex, prompt: false),
                               nationality: try a.country(ReferralFlag.nationality.long),
                               exploitation: exploitation, indicators: indicators)
     try context.emit(notice.json)

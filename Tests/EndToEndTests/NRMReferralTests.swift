@@ -50,6 +50,21 @@ final class NRMReferralTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("nrm-referral notify"))
     }
 
+    /// An unknown indicator code is refused at the prompt as from options, before anything is written.
+    func testUnknownIndicatorsAreRefusedOnEveryPath() throws {
+        let fields = ["--subject", "S-1", "--name", "N", "--claimed-age", "15", "--age-disputed", "--sex", "male", "--nationality", "VN",
+                      "--language", "vi", "--interpreter-needed", "--first-responder", "police", "--received", "2026-11-20",
+                      "--exploitation", "criminal", "--indicator", "child-begging,no-such-indicator"]
+        for extra in [[], ["--interactive"]] {
+            let r = try Tools.run(tool, ["new"] + fields + extra)
+            XCTAssertEqual(r.status, 64, "\(extra): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("--indicator: 'no-such-indicator' is not in the indicator catalogue"), r.stderr)
+            XCTAssertTrue(r.stdout.isEmpty)
+        }
+        let notify = try Tools.run(tool, ["notify", "--first-responder", "police", "--sex", "male", "--exploitation", "labour", "--indicator", "no-such-indicator"])
+        XCTAssertEqual(notify.status, 64)
+    }
+
     func testNotifyCannotCarryIdentifyingFields() throws {
         for personal in [["--name", "X"], ["--dob", "1990-01-01"], ["--subject", "S-1"], ["--account", "x"], ["--claimed-age", "30"]] {
             let r = try Tools.run(tool, ["notify", "--first-responder", "police", "--sex", "female", "--exploitation", "labour"] + personal)

@@ -155,7 +155,25 @@ public enum ArgumentParser {
     }
 }
 
+/// A value an option had to give: a usage error names the option when it is missing.
+/// `prompt` says whether the command could have asked for it at the prompt instead.
+public func need<T>(_ value: T?, _ flag: Flag, prompt: Bool = true) throws -> T {
+    guard let value else {
+        throw UsageError("--\(flag.long) is needed" + (prompt ? " (or run with --interactive to be asked)" : ""))
+    }
+    return value
+}
+
 public extension ParsedArguments {
+    /// Indicator codes from a repeatable option, each checked against the catalogue.
+    func indicators(_ long: String) throws -> [String] {
+        let codes = list(long).uniqued()
+        for code in codes where IndicatorCatalogue.indicator(code) == nil {
+            throw UsageError("--\(long): \(IndicatorCatalogue.unknownMessage(code))")
+        }
+        return codes
+    }
+
     /// The `--id` given, or a new one with this prefix.
     func recordID(prefix: String) throws -> RecordID {
         guard let text = value(Flag.id.long) else { return RecordID.generate(prefix: prefix) }

@@ -42,7 +42,7 @@ public func field<T>(_ a: ParsedArguments, _ p: Prompter?, _ flag: Flag, _ quest
     if let v = try a.parsed(flag.long, parse) { return v }
     if let p { return try p.required(question, hint: hint, defaultAnswer: defaultAnswer, parse: parse) }
     if let d = defaultAnswer, case .success(let v) = parse(d) { return v }
-    throw UsageError("--\(flag.long) is needed (or run with --interactive to be asked)")
+    return try need(nil, flag)
 }
 
 public func optionalField<T>(_ a: ParsedArguments, _ p: Prompter?, _ flag: Flag, _ question: String, hint: String? = nil,
@@ -59,7 +59,6 @@ public func yesNoField(_ a: ParsedArguments, _ p: Prompter?, _ flag: Flag, _ que
 public func codeField<C: CodeList>(_ a: ParsedArguments, _ p: Prompter?, _ flag: Flag, _ question: String, default d: C? = nil) throws -> C {
     if let v: C = try a.code(flag.long) { return v }
     if let p { return try p.choose(question, default: d) }
-    if let d { return d }
-    throw UsageError("--\(flag.long) is needed (or run with --interactive to be asked)")
+    return try need(d, flag)
 }
 

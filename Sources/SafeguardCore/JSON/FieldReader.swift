@@ -98,6 +98,11 @@ public struct FieldReader {
         return id
     }
 
+    public func optionalID(_ key: String) throws -> RecordID? {
+        guard try present(key) != nil else { return nil }
+        return try id(key)
+    }
+
     public func code<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C {
         let s = try string(key)
         guard let c = C(rawValue: s) else { throw fail(key, C.unknownMessage(s)) }

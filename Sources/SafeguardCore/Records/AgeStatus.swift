@@ -71,11 +71,11 @@ public struct AgeStatus: Record, Equatable, Sendable {
         asOf = try r.date("as-of")
         treatedAs = try r.code("treated-as")
         basis = try r.code("basis")
-        assessment = try r.optionalString("assessment") == nil ? nil : try r.id("assessment")
+        assessment = try r.optionalID("assessment")
         youngestAge = try r.optionalInt("youngest-age", in: 0...200)
         turns18 = try r.optionalDate("turns-18")
         assessments = try r.int("assessments", in: 0...Int(Int32.max))
-        latestAssessment = try r.optionalString("latest-assessment") == nil ? nil : try r.id("latest-assessment")
+        latestAssessment = try r.optionalID("latest-assessment")
         latestGaps = try r.codes("latest-gaps")
     }
 }

@@ -163,7 +163,7 @@ public struct CarePlan: Record, Equatable, Sendable {
                                                     additionalNeeds: try a.codes("additional-needs")))
         }
         self.init(id: try r.id("id"), person: try r.id("person"), date: try r.date("date"), nationality: try r.country("nationality"),
-                  leadProfessional: try r.optionalString("lead-professional") == nil ? nil : try r.id("lead-professional"),
+                  leadProfessional: try r.optionalID("lead-professional"),
                   needs: needs, risk: risk, safetyPlanReviewed: try r.optionalDate("safety-plan-reviewed"), agencies: agencies,
                   papersComplete: try r.bool("papers-complete"), interpreter: try interpreter.code("arrangement"),
                   interpreterKnowsPerson: try interpreter.bool("knows-person"), arrangements: arrangements)

@@ -161,7 +161,7 @@ public struct ReturnInterview: Record, Equatable, Sendable {
 
     public init(reading r: FieldReader) throws {
         let status: InterviewStatus = try r.code("status")
-        let by = try r.optionalString("by") == nil ? nil : try r.id("by")
+        let by = try r.optionalID("by")
         if status == .done, by == nil { throw RecordError("field by: a held interview names who held it") }
         self.init(id: try r.id("id"), child: try r.id("child"), status: status, at: try r.dateTime("at"), by: by,
                   independent: try r.bool("independent"))
