@@ -11,13 +11,10 @@ let checkCommand = Command(
     flags: [.pass, .rejects]
 ) { context in
     let a = context.arguments
-    var withGaps = 0, otherKinds = 0
-    defer {
-        if otherKinds > 0 { context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through") }
-    }
+    var withGaps = 0
     try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
         guard r.kind == AgeAssessment.kind else {
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) } else { otherKinds += 1 }
+            try context.passOrLeaveOut(r)
             return
         }
         let assessment = try AgeAssessment(r.object)

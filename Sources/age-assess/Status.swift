@@ -15,7 +15,6 @@ let statusCommand = Command(
     let asOf = try context.asOf()
     var order: [RecordID] = []
     var assessments: [RecordID: [AgeAssessment]] = [:]
-    var otherKinds = 0
     func see(_ person: RecordID) {
         if assessments[person] == nil { order.append(person); assessments[person] = [] }
     }
@@ -32,16 +31,13 @@ let statusCommand = Command(
             if referral.subject.ageDisputed && referral.received <= asOf { see(referral.subject.id) }
             if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
         default:
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) } else { otherKinds += 1 }
+            try context.passOrLeaveOut(r)
         }
     }
     for person in order {
         // By date; the sort is stable, so the same day keeps input order.
         let made = assessments[person]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         try context.output.write(record: AgeStatus(person: person, assessments: made, asOf: asOf).json)
-    }
-    if otherKinds > 0 {
-        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
     }
     return .ok
 }

@@ -17,14 +17,7 @@ extension CommandContext {
     func foldPlans(files: [String]) throws -> CarePlanFolder {
         let inputs = try InputFiles(files).open()
         defer { inputs.forEach { $0.close() } }
-        var otherKinds = 0
-        let folder = try CarePlanFile.fold(inputs, asOf: try asOf(), diagnostics: diagnostics) { r in
-            if command.allFlags.contains(.pass) && arguments.has(Flag.pass.long) { try output.writeLine(r.raw) } else { otherKinds += 1 }
-        }
-        if otherKinds > 0, !command.allFlags.contains(.pass) || !arguments.has(Flag.pass.long) {
-            diagnostics.note("\(otherKinds) record(s) of other kinds left out")
-        }
-        return folder
+        return try CarePlanFile.fold(inputs, asOf: try asOf(), diagnostics: diagnostics, other: passOrLeaveOut)
     }
 
     /// The one plan named by the first argument.

@@ -46,11 +46,7 @@ let reportCommand = Command(
                                bufferLimit: try a.int("max-reorder", in: 2...100_000) ?? MissingFolder.defaultBufferLimit)
     let inputs = try InputFiles(a.positionals).open()
     defer { inputs.forEach { $0.close() } }
-    var otherKinds = 0
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics) { other in
-        if a.has(Flag.pass.long) { try context.output.writeLine(other.raw) } else { otherKinds += 1 }
-    }
-    if otherKinds > 0 { context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through") }
+    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
     for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
     for status in statuses { try context.output.write(record: status.json) }
@@ -87,9 +83,7 @@ let ssda903Command = Command(
     let folder = MissingFolder(asOf: DateTime(seconds: Int64.max / 2), keepEpisodes: true, bufferLimit: Int.max)
     let inputs = try InputFiles(a.positionals).open()
     defer { inputs.forEach { $0.close() } }
-    var otherKinds = 0
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics) { _ in otherKinds += 1 }
-    if otherKinds > 0 { context.diagnostics.note("\(otherKinds) record(s) of other kinds left out") }
+    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     _ = folder.finish()
     for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
     let (rows, noDOB) = SSDA903.rows(episodes: folder.episodes, dob: folder.datesOfBirth, year: year)

@@ -24,15 +24,10 @@ let statusCommand = Command(
 
     let inputs = try InputFiles(a.positionals).open()
     defer { inputs.forEach { $0.close() } }
-    var otherKinds = 0
-    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { other in
-        if a.has(Flag.pass.long) { try context.output.writeLine(other.raw) } else { otherKinds += 1 }
-    }
+    context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
+    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     for status in folder.statuses(asOf: asOf, timescales: timescales) {
         try context.output.write(record: status.json)
-    }
-    if otherKinds > 0 {
-        context.diagnostics.note("\(otherKinds) record(s) not folded into a status (duty-to-notify or other kinds) left out; use --pass to copy them through")
     }
     return .ok
 }

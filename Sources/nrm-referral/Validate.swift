@@ -26,17 +26,9 @@ let validateCommand = Command(
     // Second pass: copy the lines that passed, in order.
     for input in inputs { try input.rewind() }
     let quiet = Diagnostics(tool: context.tool, quiet: true)
-    var otherKinds = 0
     try forEachRecord(in: inputs, diagnostics: quiet) { r in
         guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
-        if NRMCaseFile.kinds.contains(r.kind) || a.has(Flag.pass.long) {
-            try context.output.writeLine(r.raw)
-        } else {
-            otherKinds += 1
-        }
-    }
-    if otherKinds > 0 {
-        context.diagnostics.note("\(otherKinds) record(s) of other kinds left out; use --pass to copy them through")
+        if NRMCaseFile.kinds.contains(r.kind) { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }
     }
     return .ok
 }

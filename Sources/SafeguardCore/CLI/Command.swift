@@ -57,6 +57,22 @@ public final class CommandContext {
         self.diagnostics = diagnostics
     }
 
+    /// Records the command does not use and did not copy through: one note says how many.
+    var leftOut = 0
+    /// What those records are, in the note.
+    public var leftOutWhat = "record(s) of other kinds"
+
+    /// A record this command does not use: copied through unchanged with `--pass`
+    /// (when the command has it), else left out and counted.
+    public func passOrLeaveOut(_ r: InputRecord) throws {
+        if command.allFlags.contains(.pass) && arguments.has(Flag.pass.long) { try output.writeLine(r.raw) } else { leftOut += 1 }
+    }
+
+    func noteLeftOut() {
+        guard leftOut > 0 else { return }
+        diagnostics.note("\(leftOut) \(leftOutWhat) left out" + (command.allFlags.contains(.pass) ? "; use --pass to copy them through" : ""))
+    }
+
     /// The `--as-of` date, or today.
     public func asOf() throws -> CivilDate { try arguments.date(Flag.asOf.long) ?? CivilDate.today() }
 }
@@ -150,6 +166,7 @@ public struct Tool: Sendable {
                 try diagnostics.openRejects(path: path)
             }
             var code = try command.run(context)
+            context.noteLeftOut()
             try output.flush()
             try diagnostics.closeRejects()
             // Bad input outranks "action needed": a report built on bad lines is not to be trusted.
