@@ -9,7 +9,7 @@ TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: all build release test demo bench fuzz install uninstall clean test-deps bench-deps
+.PHONY: all build release test demo bench fuzz install uninstall clean test-deps bench-deps man
 
 all: build
 
@@ -28,6 +28,12 @@ test-deps:
 test: build test-deps
 	$(SWIFT) build --build-tests
 	SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
+
+# The .TH line, SYNOPSIS and each command's OPTIONS come from the flag declarations.
+man: build
+	@for t in $(TOOLS); do \
+	  $(DEBUG_BIN)/$$t __man < man/man1/$$t.1 > man/man1/$$t.1.new && mv man/man1/$$t.1.new man/man1/$$t.1 || exit 1; \
+	done
 
 demo: build
 	@bash examples/demo.sh $(DEBUG_BIN)

@@ -10,8 +10,11 @@ let package = Package(
     products: [.library(name: "SafeguardCore", targets: ["SafeguardCore"])]
         + tools.map { .executable(name: $0, targets: [$0]) },
     targets: [
+        // The rules: records, folds, codecs. It neither prints nor exits.
         .target(name: "SafeguardCore"),
-        .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
+        // The command-line layer: flags, help, man pages, prompts, standard output and error.
+        .target(name: "SafeguardCLI", dependencies: ["SafeguardCore"]),
+        .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore", "SafeguardCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SafeguardCore"]),
-    ] + tools.map { .executableTarget(name: $0, dependencies: ["SafeguardCore"]) }
+    ] + tools.map { .executableTarget(name: $0, dependencies: ["SafeguardCore", "SafeguardCLI"]) }
 )

@@ -1,4 +1,11 @@
 import SafeguardCore
+import SafeguardCLI
+
+let dobFlag = Flag<CivilDate?>("dob", value: "DATE", help: "A date of birth (yyyy-mm-dd).", .date)
+let claimedAgeFlag = Flag<Int?>("claimed-age", value: "N", help: "An age claimed, in years.", .int(in: StatedAge.claimedAgeRange))
+let onFlag = Flag.date("on", help: "The date to work out the age on.")
+let fieldFlag = Flag<String?>("field", value: "PATH", help: "Where the date of birth is in each record, as a dotted path (by default dob, then subject.dob).", .path)
+let passUndatedFlag = Flag(switch: "pass", help: "Copy records that have no date of birth to the output unchanged.")
 
 let ageCommand = Command(
     name: "age", summary: "Age in whole years on a date, child or adult, and the 18th birthday; or the dates of birth a claimed age allows.",
@@ -9,21 +16,14 @@ let ageCommand = Command(
     for each one that has a date of birth (at --field, or dob, or subject.dob). A 29 February birthday \
     falls on 1 March in a common year, as in UK law. The date of birth itself is not repeated in the output.
     """,
-    flags: [
-        Flag("dob", value: "DATE", help: "A date of birth (yyyy-mm-dd)."),
-        Flag("claimed-age", value: "N", help: "An age claimed, in years (0 to 30)."),
-        Flag("on", value: "DATE", help: "The date to work out the age on.", default: "today"),
-        Flag("field", value: "PATH", help: "Where the date of birth is in each record, as a dotted path.", default: "dob, then subject.dob"),
-        Flag("pass", help: "Copy records that have no date of birth to the output unchanged."), .rejects,
-    ]
+    flags: [dobFlag, claimedAgeFlag, onFlag, fieldFlag, passUndatedFlag, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
-    let on = try a.date("on") ?? CivilDate.today()
-    let dob = try a.date("dob")
-    let claimed = try a.int("claimed-age", in: AgeAssessment.claimedAgeRange)
+    let on = try context[onFlag]
+    let dob = try context[dobFlag]
+    let claimed = try context[claimedAgeFlag]
     if dob != nil && claimed != nil { throw UsageError("give --dob or --claimed-age, not both") }
     if dob != nil || claimed != nil {
-        guard a.positionals.isEmpty else { throw UsageError("--dob and --claimed-age take no input files") }
+        guard context.operands.isEmpty else { throw UsageError("--dob and --claimed-age take no input files") }
         if let dob {
             guard let result = AgeOnDate(dob: dob, on: on) else {
                 throw CommandFailure("the date of birth is after --on \(on)", exitCode: .dataError)
@@ -34,10 +34,11 @@ let ageCommand = Command(
         }
         return .ok
     }
-    let paths = a.value("field").map { [$0] } ?? ["dob", "subject.dob"]
-    try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
+    let paths = try context[fieldFlag].map { [$0] } ?? ["dob", "subject.dob"]
+    let pass = try context[passUndatedFlag]
+    try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
         guard let (path, value) = paths.lazy.compactMap({ p in r.object.value(at: p).map { (p, $0) } }).first else {
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+            if pass { try context.output.writeLine(r.raw) }
             return
         }
         guard let text = value.stringValue, let dob = CivilDate(text) else {

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 let checkCommand = Command(
     name: "check", summary: "Report every procedural gap in age assessments, each with a stable code and a plain sentence.",
@@ -8,11 +9,10 @@ let checkCommand = Command(
     \(AssessmentGap.codes.joined(separator: ", ")). Exit status 1 when any assessment has a gap, so a \
     script can act on it; 65 when a line is not a valid record.
     """,
-    flags: [.pass, .rejects]
+    flags: [CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
     var withGaps = 0
-    try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
+    try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
         guard r.kind == AgeAssessment.kind else {
             try context.passOrLeaveOut(r)
             return

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 let statusCommand = Command(
     name: "status", summary: "Which treatment applies to each person whose age is disputed, and why (an age-status record each).",
@@ -9,16 +10,15 @@ let statusCommand = Command(
     their age; then the youngest age it allows on --as-of decides (SOLACE L312: if there is any doubt, \
     treat the person as a child until their age is verified).
     """,
-    flags: [.asOf, .pass, .rejects]
+    flags: [CommonFlag.asOf, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
     let asOf = try context.asOf()
     var order: [RecordID] = []
     var assessments: [RecordID: [AgeAssessment]] = [:]
     func see(_ person: RecordID) {
         if assessments[person] == nil { order.append(person); assessments[person] = [] }
     }
-    try forEachRecord(in: InputFiles(a.positionals), diagnostics: context.diagnostics) { r in
+    try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
         switch r.kind {
         case AgeAssessment.kind:
             // Only what was known by --as-of counts, so a past report can be reproduced.
@@ -29,7 +29,7 @@ let statusCommand = Command(
         case Referral.kind:
             let referral = try Referral(r.object)
             if referral.subject.ageDisputed && referral.received <= asOf { see(referral.subject.id) }
-            if a.has(Flag.pass.long) { try context.output.writeLine(r.raw) }
+            if try context[CommonFlag.pass] { try context.output.writeLine(r.raw) }
         default:
             try context.passOrLeaveOut(r)
         }

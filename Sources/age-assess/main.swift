@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 Tool(name: "age-assess",
      summary: "age assessment records, the child presumption and age on a date",

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 let reviewCommand = Command(
     name: "review", summary: "Record a review of a plan (a care-plan-review record): changed needs, risk levels, agencies, safety plan, notes.",
@@ -8,42 +9,47 @@ let reviewCommand = Command(
     answer, --agency-informed NAME marks one agency informed, and so on; what is not given stays as it \
     was. The review is checked against its plan when the case file is read ('check', 'exit', 'summary').
     """,
-    flags: [PlanFlag.date] + PlanFlag.changeFlags + [PlanFlag.note, .id, .append]
+    flags: [PlanFlag.date] + PlanFlag.changeFlags + [PlanFlag.note, CommonFlag.id, CommonFlag.append]
 ) { context in
-    let a = context.arguments
-    guard a.positionals.count == 1 else { throw UsageError("give exactly one plan id") }
-    let changes = try a.planChanges(for: nil)
-    let note = a.text(PlanFlag.note.long)
+    let plan = try planOperand(context)
+    let changes = try context.planChanges(for: nil)
+    let note = try context[PlanFlag.note]
     guard !changes.fields.isEmpty || note != nil else { throw UsageError("a review needs at least one change or a --note") }
-    let review = CarePlanReview(id: try a.recordID(prefix: "rv"), plan: try a.recordID(from: a.positionals[0], what: "plan id"),
-                                date: try a.date(PlanFlag.date.long) ?? CivilDate.today(), changes: changes, note: note)
+    let review = CarePlanReview(id: try context.recordID(prefix: "rv"), plan: plan,
+                                date: try context[PlanFlag.date], changes: changes, note: note)
     try context.emit(review.json)
     return .ok
+}
+
+enum ActionFlag {
+    static let need = Flag<NeedDomain?>("need", value: "DOMAIN", help: "The need the action serves: \(NeedDomain.codes.joined(separator: ", ")).", .code)
+    static let owner = Flag<String?>("owner", value: "AGENCY", help: "The agency that owns the action.", .text)
+    static let due = Flag<CivilDate?>("due", value: "DATE", help: "When it is due.", .date)
+    static let status = Flag<NeedStatus>("status", value: "STATUS", help: "\(NeedStatus.codes.joined(separator: ", ")).", .code, default: .open)
+    static let action = Flag<RecordID?>("action", value: "ID", help: "The action's id, to change an existing action (by default a new id).", .id)
+    static let description = Flag<String?>("description", value: "TEXT", help: "What is to be done (free text, personal data).", .text)
+}
+
+/// The one plan id a review or action names.
+func planOperand(_ context: CommandContext) throws -> RecordID {
+    guard context.operands.count == 1 else { throw UsageError("give exactly one plan id") }
+    return try context.recordID(from: context.operands[0], what: "plan id")
 }
 
 let actionCommand = Command(
     name: "action", summary: "Add an action to a plan's need, or change one (a care-plan-action record).",
     usage: "PLAN-ID --need DOMAIN --owner AGENCY --due DATE [--status STATUS] [--action ID] [--description TEXT] [--append FILE]",
     details: "Every action has an owner agency and a due date. To change an action, give its --action id again: the latest record wins.",
-    flags: [
-        Flag("need", value: "DOMAIN", help: "The need the action serves: \(NeedDomain.codes.joined(separator: ", "))."),
-        Flag("owner", value: "AGENCY", help: "The agency that owns the action."),
-        Flag("due", value: "DATE", help: "When it is due."),
-        Flag("status", value: "STATUS", help: "\(NeedStatus.codes.joined(separator: ", ")).", default: "open"),
-        Flag("action", value: "ID", help: "The action's id, to change an existing action.", default: "a new id"),
-        Flag("description", value: "TEXT", help: "What is to be done (free text, personal data)."),
-        PlanFlag.date, .id, .append,
-    ]
+    flags: [ActionFlag.need, ActionFlag.owner, ActionFlag.due, ActionFlag.status, ActionFlag.action, ActionFlag.description,
+            PlanFlag.date, CommonFlag.id, CommonFlag.append]
 ) { context in
-    let a = context.arguments
-    guard a.positionals.count == 1 else { throw UsageError("give exactly one plan id") }
-    guard let need: NeedDomain = try a.code("need") else { throw UsageError("--need is needed") }
-    guard let owner = a.text("owner") else { throw UsageError("--owner is needed: every action has an owner agency") }
-    guard let due = try a.date("due") else { throw UsageError("--due is needed") }
-    let action = CarePlanAction(id: try a.recordID(prefix: "pa"), plan: try a.recordID(from: a.positionals[0], what: "plan id"),
-                                date: try a.date(PlanFlag.date.long) ?? CivilDate.today(),
-                                action: try a.parsed("action", Parse.id) ?? RecordID.generate(prefix: "act"), need: need,
-                                description: a.text("description"), owner: owner, due: due, status: try a.code("status") ?? .open)
+    let plan = try planOperand(context)
+    guard let need = try context[ActionFlag.need] else { throw UsageError("--need is needed") }
+    guard let owner = try context[ActionFlag.owner] else { throw UsageError("--owner is needed: every action has an owner agency") }
+    guard let due = try context[ActionFlag.due] else { throw UsageError("--due is needed") }
+    let action = CarePlanAction(id: try context.recordID(prefix: "pa"), plan: plan, date: try context[PlanFlag.date],
+                                action: try context[ActionFlag.action] ?? RecordID.generate(prefix: "act"), need: need,
+                                description: try context[ActionFlag.description], owner: owner, due: due, status: try context[ActionFlag.status])
     try context.emit(action.json)
     return .ok
 }

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 let newPlanCommand = Command(
     name: "new", summary: "Make a support or care plan (a care-plan record), at the prompt or from options.",
@@ -12,13 +13,14 @@ let newPlanCommand = Command(
     additional needs. Actions are added with 'care-plan action'; later changes with 'care-plan review'.
     """,
     flags: [PlanFlag.person, PlanFlag.date, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.ageDisputed, PlanFlag.fromReferral]
-        + PlanFlag.changeFlags + [.id, .append, .interactive, .yes]
+        + PlanFlag.changeFlags + [CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    let fields = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
-    return try record(context, fields: fields) { a, p in
-        let date = try field(a, p, PlanFlag.date, "Date of the plan", hint: "yyyy-mm-dd", defaultAnswer: CivilDate.today().description, Parse.date)
+    let fields: [any AnyFlag] = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
+    return try context.record(fields: fields) { form in
+        let p = form.prompter
+        let date = try form.value(PlanFlag.date, "Date of the plan", hint: "yyyy-mm-dd")
         var person: RecordID, group: AgeGroup, nationality: Country?
-        if let referralID = try a.parsed(PlanFlag.fromReferral.long, Parse.id) {
+        if let referralID = try context[PlanFlag.fromReferral] {
             guard let referral = try findReferral(referralID, context) else {
                 throw CommandFailure("referral \(referralID) is not in the input; give the file that holds it", exitCode: .dataError)
             }
@@ -27,29 +29,29 @@ let newPlanCommand = Command(
             nationality = referral.subject.nationality
             context.diagnostics.note("from referral \(referralID): person \(person), treated as \(group.rawValue)")
         } else {
-            guard a.positionals.isEmpty else { throw UsageError("input files are read only with --from-referral") }
-            if a.isGiven(PlanFlag.dob.long) && a.isGiven(PlanFlag.claimedAge.long) { throw UsageError("give --dob or --claimed-age, not both") }
-            person = try field(a, p, PlanFlag.person, "Person's pseudonymous id", Parse.id)
+            guard context.operands.isEmpty else { throw UsageError("input files are read only with --from-referral") }
+            if context.isGiven(PlanFlag.dob) && context.isGiven(PlanFlag.claimedAge) { throw UsageError("give --dob or --claimed-age, not both") }
+            person = try form.required(PlanFlag.person, "Person's pseudonymous id")
             let age: StatedAge
-            if let d = try optionalField(a, p, PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known", Parse.date) {
+            if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
                 guard d <= date else { throw UsageError("--dob \(d) is after the plan date \(date)") }
                 age = .dateOfBirth(d)
             } else {
-                age = .claimedAge(try field(a, p, PlanFlag.claimedAge, "Age claimed", hint: "years", { Parse.int($0, in: StatedAge.claimedAgeRange) }))
+                age = .claimedAge(try form.required(PlanFlag.claimedAge, "Age claimed", hint: "years"))
             }
-            let disputed = try yesNoField(a, p, PlanFlag.ageDisputed, "Is the age disputed?")
+            let disputed = try form.yesNo(PlanFlag.ageDisputed, "Is the age disputed?")
             group = AgePresumption.basis(for: age, disputed: disputed, on: date).treatedAs
-            nationality = try optionalField(a, p, PlanFlag.nationality, "Nationality", hint: "ISO code, e.g. GB, AL", Parse.country)
+            nationality = try form.optional(PlanFlag.nationality, "Nationality", hint: "ISO code, e.g. GB, AL")
         }
         p?.say("  A \(group == .child ? "child's" : "adult's") plan.")
-        var changes = try a.planChanges(for: group)
+        var changes = try context.planChanges(for: group)
         if let p {
             changes = try askPlanFields(p, changes, group: group)
         }
         var base = JSONObject()
         base["kind"] = .string(CarePlan.kind)
         base["v"] = .int(1)
-        base["id"] = .string(try a.recordID(prefix: "cp").rawValue)
+        base["id"] = .string(try context.recordID(prefix: "cp").rawValue)
         base["person"] = .string(person.rawValue)
         base["date"] = .string(date.description)
         base["treated-as"] = .string(group.rawValue)
@@ -73,14 +75,14 @@ let newPlanCommand = Command(
         for finding in CarePlanCase(plan, at: SourceLine(file: "-", line: 0)).check(asOf: date) {
             context.diagnostics.note("check \(finding.problem.rawValue): \(finding.problem.label)")
         }
-        return plan.json
+        return Draft(plan.json)
     }
 }
 
 /// The referral with this id in the input files.
 func findReferral(_ id: RecordID, _ context: CommandContext) throws -> Referral? {
     var found: Referral?
-    try forEachRecord(in: InputFiles(context.arguments.positionals), diagnostics: context.diagnostics) { r in
+    try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
         guard found == nil, r.kind == Referral.kind, r.object["id"]?.stringValue == id.rawValue else { return }
         found = try Referral(r.object)
     }

@@ -1,73 +1,71 @@
 import SafeguardCore
+import SafeguardCLI
 
 /// The plan fields, as options of `new` and (the changeable ones) of `review`.
 enum PlanFlag {
-    static let person = Flag("person", value: "ID", help: "The person's pseudonymous id.")
-    static let date = Flag("date", value: "DATE", help: "The date of the plan (or of the review, action).", default: "today")
-    static let dob = Flag("dob", value: "DATE", help: "Date of birth, to decide child or adult (not stored in the plan).")
-    static let claimedAge = Flag("claimed-age", value: "N", help: "The age claimed, when the date of birth is not known (not stored).")
-    static let ageDisputed = Flag("age-disputed", help: "The age is disputed: the person is treated as a child (SOLACE L312).")
-    static let fromReferral = Flag("from-referral", value: "ID", help: "Read this referral from the input files and take the person, child or adult, and nationality from it.")
-    static let nationality = Flag("nationality", value: "CC", help: "Nationality, ISO 3166-1 alpha-2 (GB for the UK).")
-    static let lead = Flag("lead-professional", value: "ID", help: "The lead professional's staff id: the single point of contact (SOLACE L494).")
-    static let need = Flag("need", value: "DOMAIN[=STATUS]", help: "A need: \(NeedDomain.codes.joined(separator: ", ")); status \(NeedStatus.codes.joined(separator: ", ")) (default open).", repeatable: true)
-    static let risk = Flag("risk", value: "QUESTION=LEVEL", help: "A risk answer: \(RiskQuestion.codes.joined(separator: ", ")) = low, medium or high.", repeatable: true)
-    static let safetyPlan = Flag("safety-plan-reviewed", value: "DATE", help: "The date the safety plan was last reviewed.")
-    static let agency = Flag("agency", value: "NAME", help: "An agency involved, not yet informed.", repeatable: true)
-    static let informed = Flag("agency-informed", value: "NAME", help: "An agency involved and informed.", repeatable: true)
-    static let papers = Flag("papers-complete", help: "The person's papers are complete.")
-    static let interpreter = Flag("interpreter", value: "ARRANGEMENT", help: "Interpreter: \(InterpreterPlan.codes.joined(separator: ", ")).", default: "not-needed")
-    static let knows = Flag("interpreter-knows-person", help: "The interpreter and the person know each other (the assignment must stop, SOLACE L523-527).")
-    static let strategy = Flag("missing-strategy", value: "TEXT", help: "Child: how going missing will be prevented and managed (SOLACE L421).")
-    static let notify = Flag("notify-if-missing", value: "AGENCY", help: "Child: an agency to notify if the child goes missing: \(AgencyToNotify.codes.joined(separator: ", ")).", repeatable: true)
-    static let placement = Flag("placement-type", value: "TYPE", help: "Child: \(PlacementType.codes.joined(separator: ", ")) (specialist foster care is the ideal).")
-    static let safeHouse = Flag("safe-house", value: "DECISION", help: "Child: the safe-house decision, needed or not-needed.")
-    static let headOfService = Flag("head-of-service-notified", help: "Child: the Head of Service has been notified (CHESHIRE §6.4).")
-    static let meeting = Flag("strategy-meeting-held", help: "Child: the multi-agency strategy meeting has been held.")
-    static let family = Flag("family-role-assessed", help: "Child: the family's possible role in the trafficking has been assessed, before any reunification.")
-    static let publicFunds = Flag("public-funds", value: "yes|no", help: "Adult: whether the person has recourse to public funds (many do not, SOLACE L407).")
-    static let additional = Flag("additional-need", value: "NEED", help: "Adult: \(AdditionalNeed.codes.joined(separator: ", ")) (these open a community care assessment).", repeatable: true)
-    static let note = Flag("note", value: "TEXT", help: "A note on the review (free text, personal data).")
+    static let person = Flag<RecordID?>("person", value: "ID", help: "The person's pseudonymous id.", .id)
+    static let date = Flag.date("date", help: "The date of the plan (or of the review, action).")
+    static let dob = Flag<CivilDate?>("dob", value: "DATE", help: "Date of birth, to decide child or adult (not stored in the plan).", .date)
+    static let claimedAge = Flag<Int?>("claimed-age", value: "N", help: "The age claimed, when the date of birth is not known (not stored).", .int(in: StatedAge.claimedAgeRange))
+    static let ageDisputed = Flag(switch: "age-disputed", help: "The age is disputed: the person is treated as a child (SOLACE L312).")
+    static let fromReferral = Flag<RecordID?>("from-referral", value: "ID", help: "Read this referral from the input files and take the person, child or adult, and nationality from it.", .id)
+    static let nationality = Flag<Country?>("nationality", value: "CC", help: "Nationality, ISO 3166-1 alpha-2 (GB for the UK).", .country)
+    static let lead = Flag<RecordID?>("lead-professional", value: "ID", help: "The lead professional's staff id: the single point of contact (SOLACE L494).", .id)
+    static let need = Flag<[NeedChange]>("need", value: "DOMAIN[=STATUS]", help: "A need: \(NeedDomain.codes.joined(separator: ", ")); status \(NeedStatus.codes.joined(separator: ", ")) (default open).", each: ValueParser(parseNeed))
+    static let risk = Flag<[RiskAnswer]>("risk", value: "QUESTION=LEVEL", help: "A risk answer: \(RiskQuestion.codes.joined(separator: ", ")) = low, medium or high.", each: ValueParser(parseRisk))
+    static let safetyPlan = Flag<CivilDate?>("safety-plan-reviewed", value: "DATE", help: "The date the safety plan was last reviewed.", .date)
+    static let agency = Flag<[String]>("agency", value: "NAME", help: "An agency involved, not yet informed.", each: .text)
+    static let informed = Flag<[String]>("agency-informed", value: "NAME", help: "An agency involved and informed.", each: .text)
+    static let papers = Flag(switch: "papers-complete", help: "The person's papers are complete.")
+    static let interpreter = Flag<InterpreterPlan?>("interpreter", value: "ARRANGEMENT", help: "Interpreter: \(InterpreterPlan.codes.joined(separator: ", ")) (a new plan: not-needed unless given).", .code)
+    static let knows = Flag(switch: "interpreter-knows-person", help: "The interpreter and the person know each other (the assignment must stop, SOLACE L523-527).")
+    static let strategy = Flag<String?>("missing-strategy", value: "TEXT", help: "Child: how going missing will be prevented and managed (SOLACE L421).", .text)
+    static let notify = Flag<[AgencyToNotify]>("notify-if-missing", value: "AGENCY", help: "Child: an agency to notify if the child goes missing: \(AgencyToNotify.codes.joined(separator: ", ")).", each: .code)
+    static let placement = Flag<PlacementType?>("placement-type", value: "TYPE", help: "Child: \(PlacementType.codes.joined(separator: ", ")) (specialist foster care is the ideal).", .code)
+    static let safeHouse = Flag<Bool?>("safe-house", value: "DECISION", help: "Child: the safe-house decision, needed or not-needed.", ValueParser(range: "needed or not-needed") { text in
+        text == "needed" ? .success(true) : text == "not-needed" ? .success(false) : .failure(InputProblem("write needed or not-needed"))
+    })
+    static let headOfService = Flag(switch: "head-of-service-notified", help: "Child: the Head of Service has been notified (CHESHIRE §6.4).")
+    static let meeting = Flag(switch: "strategy-meeting-held", help: "Child: the multi-agency strategy meeting has been held.")
+    static let family = Flag(switch: "family-role-assessed", help: "Child: the family's possible role in the trafficking has been assessed, before any reunification.")
+    static let publicFunds = Flag<Bool?>("public-funds", value: "yes|no", help: "Adult: whether the person has recourse to public funds (many do not, SOLACE L407).", .yesNo)
+    static let additional = Flag<[AdditionalNeed]>("additional-need", value: "NEED", help: "Adult: \(AdditionalNeed.codes.joined(separator: ", ")) (these open a community care assessment).", each: .code)
+    static let note = Flag<String?>("note", value: "TEXT", help: "A note on the review (free text, personal data).", .text)
 
-    static let childFlags = [strategy, notify, placement, safeHouse, headOfService, meeting, family]
-    static let adultFlags = [publicFunds, additional]
-    static let changeFlags = [lead, nationality, need, risk, safetyPlan, agency, informed, papers, interpreter, knows] + childFlags + adultFlags
+    static let childFlags: [any AnyFlag] = [strategy, notify, placement, safeHouse, headOfService, meeting, family]
+    static let adultFlags: [any AnyFlag] = [publicFunds, additional]
+    static let changeFlags: [any AnyFlag] = [lead, nationality, need, risk, safetyPlan, agency, informed, papers, interpreter, knows] + childFlags + adultFlags
 }
 
-func parseNeed(_ text: String) -> Result<(NeedDomain, NeedStatus), InputProblem> {
+struct NeedChange: Hashable, Sendable { let domain: NeedDomain, status: NeedStatus }
+struct RiskAnswer: Hashable, Sendable { let question: RiskQuestion, level: RiskLevel }
+
+@Sendable func parseNeed(_ text: String) -> Result<NeedChange, InputProblem> {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard let d = NeedDomain(rawValue: parts[0]) else { return .failure(InputProblem(NeedDomain.unknownMessage(parts[0]))) }
-    guard parts.count == 2 else { return .success((d, .open)) }
+    guard parts.count == 2 else { return .success(NeedChange(domain: d, status: .open)) }
     guard let s = NeedStatus(rawValue: parts[1]) else { return .failure(InputProblem(NeedStatus.unknownMessage(parts[1]))) }
-    return .success((d, s))
+    return .success(NeedChange(domain: d, status: s))
 }
 
-func parseRisk(_ text: String) -> Result<(RiskQuestion, RiskLevel), InputProblem> {
+@Sendable func parseRisk(_ text: String) -> Result<RiskAnswer, InputProblem> {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2, let q = RiskQuestion(rawValue: parts[0]) else {
         return .failure(InputProblem("write a risk answer as QUESTION=LEVEL; the questions: \(RiskQuestion.codes.joined(separator: ", "))"))
     }
     guard let l = RiskLevel(rawValue: parts[1]) else { return .failure(InputProblem(RiskLevel.unknownMessage(parts[1]))) }
-    return .success((q, l))
+    return .success(RiskAnswer(question: q, level: l))
 }
 
-extension ParsedArguments {
-    func each<T>(_ flag: Flag, _ parse: (String) -> Result<T, InputProblem>) throws -> [T] {
-        try list(flag.long).map { text in
-            switch parse(text) {
-            case .success(let v): return v
-            case .failure(let p): throw UsageError("--\(flag.long): \(p.message)")
-            }
-        }
-    }
-
+extension CommandContext {
     /// The plan fields given as options, as a JSON object of changes (the shape of a plan's fields).
     func planChanges(for group: AgeGroup?) throws -> JSONObject {
         var o = JSONObject()
-        if let lead = try parsed(PlanFlag.lead.long, Parse.id) { o["lead-professional"] = .string(lead.rawValue) }
-        if let n = try country(PlanFlag.nationality.long) { o["nationality"] = .string(n.code) }
+        if let lead = try self[PlanFlag.lead] { o["lead-professional"] = .string(lead.rawValue) }
+        if let n = try self[PlanFlag.nationality] { o["nationality"] = .string(n.code) }
         var needs: [(NeedDomain, NeedStatus)] = []
-        for (d, st) in try each(PlanFlag.need, parseNeed) {
+        for change in try self[PlanFlag.need] {
+            let (d, st) = (change.domain, change.status)
             if let k = needs.firstIndex(where: { $0.0 == d }) { needs[k].1 = st } else { needs.append((d, st)) }
         }
         if !needs.isEmpty {
@@ -75,40 +73,37 @@ extension ParsedArguments {
         }
         // The same question given twice: the later answer wins, as with every repeated option.
         var risk = JSONObject()
-        for (q, level) in try each(PlanFlag.risk, parseRisk) { risk[q.rawValue] = .string(level.rawValue) }
+        for answer in try self[PlanFlag.risk] { risk[answer.question.rawValue] = .string(answer.level.rawValue) }
         if !risk.fields.isEmpty { o["risk"] = .object(risk) }
-        if let d = try date(PlanFlag.safetyPlan.long) { o["safety-plan-reviewed"] = .string(d.description) }
+        if let d = try self[PlanFlag.safetyPlan] { o["safety-plan-reviewed"] = .string(d.description) }
         var agencies: [(String, Bool)] = []
-        for (name, informed) in list(PlanFlag.agency.long).map({ ($0, false) }) + list(PlanFlag.informed.long).map({ ($0, true) }) {
+        for (name, informed) in try self[PlanFlag.agency].map({ ($0, false) }) + self[PlanFlag.informed].map({ ($0, true) }) {
             if let k = agencies.firstIndex(where: { $0.0 == name }) { agencies[k].1 = agencies[k].1 || informed } else { agencies.append((name, informed)) }
         }
         if !agencies.isEmpty {
             o["agencies"] = .array(agencies.map { .object(JSONObject([.init(key: "agency", value: .string($0.0)), .init(key: "informed", value: .bool($0.1))])) })
         }
-        if has(PlanFlag.papers.long) { o["papers-complete"] = .bool(true) }
+        if try self[PlanFlag.papers] { o["papers-complete"] = .bool(true) }
         var interp = JSONObject()
-        if let arrangement: InterpreterPlan = try code(PlanFlag.interpreter.long) { interp["arrangement"] = .string(arrangement.rawValue) }
-        if has(PlanFlag.knows.long) { interp["knows-person"] = .bool(true) }
+        if let arrangement = try self[PlanFlag.interpreter] { interp["arrangement"] = .string(arrangement.rawValue) }
+        if try self[PlanFlag.knows] { interp["knows-person"] = .bool(true) }
         if !interp.fields.isEmpty { o["interpreter"] = .object(interp) }
 
         var child = JSONObject()
-        if let s = text(PlanFlag.strategy.long) { child["missing-strategy"] = .string(s) }
-        let notify: [AgencyToNotify] = try codes(PlanFlag.notify.long)
-        if !notify.isEmpty { child["notify-if-missing"] = .array(notify.uniqued().map { .string($0.rawValue) }) }
-        if let t: PlacementType = try code(PlanFlag.placement.long) { child["placement"] = .string(t.rawValue) }
-        if let decision = value(PlanFlag.safeHouse.long) {
-            guard decision == "needed" || decision == "not-needed" else { throw UsageError("--safe-house: write needed or not-needed") }
-            child["safe-house-needed"] = .bool(decision == "needed")
-        }
-        for (flag, key) in [(PlanFlag.headOfService, "head-of-service-notified"), (PlanFlag.meeting, "strategy-meeting-held"), (PlanFlag.family, "family-role-assessed")] where has(flag.long) {
-            child[key] = .bool(true)
+        if let s = try self[PlanFlag.strategy] { child["missing-strategy"] = .string(s) }
+        let notify = try self[PlanFlag.notify]
+        if !notify.isEmpty { child["notify-if-missing"] = .array(notify.map { .string($0.rawValue) }) }
+        if let t = try self[PlanFlag.placement] { child["placement"] = .string(t.rawValue) }
+        if let needed = try self[PlanFlag.safeHouse] { child["safe-house-needed"] = .bool(needed) }
+        for (flag, key) in [(PlanFlag.headOfService, "head-of-service-notified"), (PlanFlag.meeting, "strategy-meeting-held"), (PlanFlag.family, "family-role-assessed")] {
+            if try self[flag] { child[key] = .bool(true) }
         }
         var adult = JSONObject()
-        if let funds = try bool(PlanFlag.publicFunds.long) { adult["recourse-to-public-funds"] = .bool(funds) }
-        let additional: [AdditionalNeed] = try codes(PlanFlag.additional.long)
-        if !additional.isEmpty { adult["additional-needs"] = .array(additional.uniqued().map { .string($0.rawValue) }) }
-        if group == .adult, !child.fields.isEmpty { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0.long) }!.long) is for a child's plan; this is an adult's") }
-        if group == .child, !adult.fields.isEmpty { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0.long) }!.long) is for an adult's plan; this is a child's") }
+        if let funds = try self[PlanFlag.publicFunds] { adult["recourse-to-public-funds"] = .bool(funds) }
+        let additional = try self[PlanFlag.additional]
+        if !additional.isEmpty { adult["additional-needs"] = .array(additional.map { .string($0.rawValue) }) }
+        if group == .adult, !child.fields.isEmpty { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0) }!.spec.long) is for a child's plan; this is an adult's") }
+        if group == .child, !adult.fields.isEmpty { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0) }!.spec.long) is for an adult's plan; this is a child's") }
         if !child.fields.isEmpty { o["child"] = .object(child) }
         if !adult.fields.isEmpty { o["adult"] = .object(adult) }
         return o

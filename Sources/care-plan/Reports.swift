@@ -1,15 +1,17 @@
 import SafeguardCore
+import SafeguardCLI
 
-let safetyDaysFlag = Flag("safety-plan-days", value: "N", help: "A safety plan not reviewed for more than this many days is stale.", default: "28")
-let reductionFlag = Flag("risk-reduction", value: "N", help: "Risk is significantly reduced when no answer is high and the levels are down by at least N in total since the first assessment.", default: "2")
+let safetyDaysFlag = Flag("safety-plan-days", value: "N", help: "A safety plan not reviewed for more than this many days is stale.",
+                          .int(in: 1...3650), default: CarePlanRules().safetyPlanDays)
+let reductionFlag = Flag("risk-reduction", value: "N", help: "Risk is significantly reduced when no answer is high and the levels are down by at least N in total since the first assessment.",
+                         .int(in: 0...30), default: CarePlanRules().riskReduction)
+let jsonFlag = Flag(switch: "json", help: "Write a care-plan-summary JSON record instead of text.")
 
 extension CommandContext {
     func planRules() throws -> CarePlanRules {
         var rules = CarePlanRules()
-        rules.safetyPlanDays = try arguments.int(safetyDaysFlag.long, in: 1...3650) ?? rules.safetyPlanDays
-        if command.allFlags.contains(reductionFlag) {
-            rules.riskReduction = try arguments.int(reductionFlag.long, in: 0...30) ?? rules.riskReduction
-        }
+        rules.safetyPlanDays = try self[safetyDaysFlag]
+        if command.declares(reductionFlag) { rules.riskReduction = try self[reductionFlag] }
         return rules
     }
 
@@ -22,9 +24,9 @@ extension CommandContext {
 
     /// The one plan named by the first argument.
     func onePlan() throws -> CarePlanCase {
-        guard let first = arguments.positionals.first else { throw UsageError("give the plan id") }
-        let id = try arguments.recordID(from: first, what: "plan id")
-        let folder = try foldPlans(files: Array(arguments.positionals.dropFirst()))
+        guard let first = operands.first else { throw UsageError("give the plan id") }
+        let id = try recordID(from: first, what: "plan id")
+        let folder = try foldPlans(files: Array(operands.dropFirst()))
         guard let c = folder.cases[id] else { throw CommandFailure("plan \(id) is not in the input", exitCode: .dataError) }
         return c
     }
@@ -37,10 +39,10 @@ let checkPlanCommand = Command(
     The codes: \(PlanProblem.codes.joined(separator: ", ")). Exit status 1 when any plan breaks a \
     rule, so a script can act on it; 65 when a line is bad.
     """,
-    flags: [.asOf, safetyDaysFlag, .pass, .rejects]
+    flags: [CommonFlag.asOf, safetyDaysFlag, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
-    let folder = try context.foldPlans(files: context.arguments.positionals)
+    let folder = try context.foldPlans(files: context.operands)
     var broken = false
     for id in folder.order where folder.cases[id]!.first.date <= asOf {
         let findings = folder.cases[id]!.check(asOf: asOf, rules: rules)
@@ -69,7 +71,7 @@ let exitCommand = Command(
     complete. Never ready while one is unmet: each unmet criterion is listed with why. Exit status 0 \
     when ready, 1 when not.
     """,
-    flags: [.asOf, reductionFlag, safetyDaysFlag, .rejects]
+    flags: [CommonFlag.asOf, reductionFlag, safetyDaysFlag, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
@@ -93,11 +95,11 @@ let summaryCommand = Command(
     name: "summary", summary: "A plain-text summary of a plan for a case meeting: needs, actions by owner, risks, open items.",
     usage: "PLAN-ID [--as-of DATE] [--json] [--risk-reduction N] [--safety-plan-days N] [--rejects FILE] [FILE...]",
     details: "Plain text, for printing. With --json, the plan as it stands, its actions and its checks as one JSON record.",
-    flags: [.asOf, Flag("json", help: "Write a care-plan-summary JSON record instead of text."), reductionFlag, safetyDaysFlag, .rejects]
+    flags: [CommonFlag.asOf, jsonFlag, reductionFlag, safetyDaysFlag, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
-    if context.arguments.has("json") {
+    if try context[jsonFlag] {
         var b = JSONObjectBuilder(kind: "care-plan-summary")
         b.set("as-of", asOf)
         b.set("plan", c.current.json)

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 Tool(name: "care-plan",
      summary: "victims' support and care plans, reviews and exit readiness",

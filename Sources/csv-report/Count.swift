@@ -1,4 +1,8 @@
 import SafeguardCore
+import SafeguardCLI
+
+let byFlag = Flag<[String]>("by", value: "FIELDS", help: "The fields to group by, as comma-separated dotted paths.", each: .path)
+let pivotFlag = Flag<String?>("pivot", value: "FIELD", help: "A field whose values become the columns.", .path)
 
 let countCommand = Command(
     name: "count", summary: "Count records grouped by fields, with totals and small-number suppression.",
@@ -11,28 +15,26 @@ let countCommand = Command(
     Grouping by a personal-data field needs --include-personal-data, or --age-band for a date of birth.
     """,
     flags: [
-        Flag("by", value: "FIELDS", help: "The fields to group by, as comma-separated dotted paths.", repeatable: true),
-        Flag("pivot", value: "FIELD", help: "A field whose values become the columns."),
+        byFlag, pivotFlag,
         ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.crlf, .asOf, .rejects,
+        ReportFlag.crlf, CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
-    let a = context.arguments
-    let by = a.list("by").uniqued()
+    let by = try context[byFlag]
     guard !by.isEmpty else { throw UsageError("--by is needed") }
-    let pivot = a.value("pivot")
+    let pivot = try context[pivotFlag]
     if let pivot, by.contains(pivot) { throw UsageError("--pivot \(pivot) is also a --by field") }
-    let kind = a.value(ReportFlag.kind.long)
+    let kind = try context[ReportFlag.kind]
     let threshold = try context.suppressionThreshold()
     let asOf = try context.asOf()
     let fields = by + (pivot.map { [$0] } ?? [])
-    let plan = Flattener.plan(requested: fields, kind: kind, includePersonal: a.has(ReportFlag.includePersonal.long),
-                              ageBand: a.has(ReportFlag.ageBand.long))
+    let plan = Flattener.plan(requested: fields, kind: kind, includePersonal: try context[ReportFlag.includePersonal],
+                              ageBand: try context[ReportFlag.ageBand])
     let personal = plan.dropped + plan.redacted
     guard personal.isEmpty else {
         throw UsageError("\(personal.joined(separator: ", ")) is or holds personal data; counting by it needs --include-personal-data (or --age-band for a date of birth)")
     }
-    let inputs = try InputFiles(a.positionals).open()
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
 
     let scanner = FieldScanner(paths: fields + ["kind"])
@@ -68,7 +70,7 @@ let countCommand = Command(
     var grid = table.grid()
     grid.suppress(below: threshold)
     var out: [UInt8] = []
-    let csv = context.csvWriter
+    let csv = try context.csvWriter()
     for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }
     try context.output.write(out)
     return .ok

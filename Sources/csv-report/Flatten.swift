@@ -1,4 +1,7 @@
 import SafeguardCore
+import SafeguardCLI
+
+let columnsFlag = Flag<[String]>("columns", value: "PATHS", help: "The columns, in order, as comma-separated dotted paths.", each: .path)
 
 let flattenCommand = Command(
     name: "flatten", summary: "Turn NDJSON records into RFC 4180 CSV, one row per record.",
@@ -12,26 +15,25 @@ let flattenCommand = Command(
     checked as JSON; a bad line is reported as FILE:LINE, kept with --rejects, and left out of the CSV.
     """,
     flags: [
-        Flag("columns", value: "PATHS", help: "The columns, in order, as comma-separated dotted paths.", repeatable: true),
-        ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.includePersonal, ReportFlag.ageBand,
-        .asOf, .rejects,
+        columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.includePersonal, ReportFlag.ageBand,
+        CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
-    let a = context.arguments
-    let kind = a.value(ReportFlag.kind.long)
-    let requested = a.list("columns")
-    let inputs = try InputFiles(a.positionals).open()
+    let kind = try context[ReportFlag.kind]
+    let requested = try context[columnsFlag]
+    let includePersonal = try context[ReportFlag.includePersonal], ageBand = try context[ReportFlag.ageBand]
+    let header = try !context[ReportFlag.noHeader]
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     let asOf = try context.asOf()
 
     var flattener: Flattener?
     func start(with paths: [String]) throws {
-        let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: a.has(ReportFlag.includePersonal.long),
-                                  ageBand: a.has(ReportFlag.ageBand.long))
+        let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: includePersonal, ageBand: ageBand)
         context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
         guard !plan.columns.isEmpty else { throw UsageError("no columns left to write") }
-        let f = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: context.csvWriter)
-        if !a.has(ReportFlag.noHeader.long) {
+        let f = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: try context.csvWriter())
+        if header {
             var header: [UInt8] = []
             f.header(into: &header)
             try context.output.write(header)

@@ -1,4 +1,10 @@
 import SafeguardCore
+import SafeguardCLI
+
+let fromFlag = Flag<CivilDate?>("from", value: "DATE", help: "Only referrals received on or after this date.", .date)
+let toFlag = Flag<CivilDate?>("to", value: "DATE", help: "Only referrals received on or before this date.", .date)
+let tableFlag = Flag<NRMStatistics.Table?>("table", value: "NAME", help: "Only this table.", .code)
+let topFlag = Flag("top", value: "N", help: "How many nationalities top-nationalities lists before 'other'.", .int(in: 1...300), default: 10)
 
 let nrmStatsCommand = Command(
     name: "nrm-stats", summary: "The NRM tables the Home Office publishes, from referral and decision records.",
@@ -12,31 +18,26 @@ let nrmStatsCommand = Command(
     counted. Counts are suppressed as in 'count'. Records are checked as 'nrm-referral validate' checks them.
     """,
     flags: [
-        .asOf,
-        Flag("from", value: "DATE", help: "Only referrals received on or after this date."),
-        Flag("to", value: "DATE", help: "Only referrals received on or before this date."),
-        Flag("table", value: "NAME", help: "Only this table."),
-        Flag("top", value: "N", help: "How many nationalities top-nationalities lists before 'other'.", default: "10"),
-        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, .rejects,
+        CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,
+        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, CommonFlag.rejects,
     ]
 ) { context in
-    let a = context.arguments
     let asOf = try context.asOf()
-    let from = try a.date("from"), to = try a.date("to")
+    let from = try context[fromFlag], to = try context[toFlag]
     if let from, let to, from > to { throw UsageError("--from \(from) is after --to \(to)") }
-    let only: NRMStatistics.Table? = try a.code("table")
+    let only = try context[tableFlag]
     let threshold = try context.suppressionThreshold()
-    let inputs = try InputFiles(a.positionals).open()
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
 
     let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
-    var stats = NRMStatistics(topNationalities: try a.int("top", in: 1...300) ?? 10)
+    var stats = NRMStatistics(topNationalities: try context[topFlag])
     for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
         if let from, referral.received < from { continue }
         if let to, referral.received > to { continue }
         stats.add(referral, status: status)
     }
-    let csv = context.csvWriter
+    let csv = try context.csvWriter()
     var out: [UInt8] = []
     csv.appendRow(["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel], to: &out)
     for table in NRMStatistics.Table.allCases where only == nil || only == table {

@@ -1,26 +1,28 @@
 import SafeguardCore
+import SafeguardCLI
 
 enum ReportFlag {
-    static let kind = Flag("kind", value: "KIND", help: "Only records of this kind (referral, nrm-status...).")
-    static let crlf = Flag("crlf", help: "End lines with CRLF, for spreadsheet programs that want it.")
-    static let noHeader = Flag("no-header", help: "Leave out the header row.")
-    static let includePersonal = Flag("include-personal-data", help: "Keep fields the schemas mark as personal data (names, dates of birth, addresses, free text). Off by default.")
-    static let ageBand = Flag("age-band", help: "Turn each date of birth into an age band on the --as-of date (0-9, 10-13, 14-15, 16-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+), which is not personal data.")
-    static let suppressBelow = Flag("suppress-below", value: "N", help: "Show counts from 1 to N-1 as [c], and hide enough others that none can be worked out from the totals.", default: "5")
-    static let noSuppress = Flag("no-suppress", help: "Show every count as it is. Not for tables shared outside the team.")
+    static let kind = Flag<String?>("kind", value: "KIND", help: "Only records of this kind (referral, nrm-status...).", .text)
+    static let crlf = Flag(switch: "crlf", help: "End lines with CRLF, for spreadsheet programs that want it.")
+    static let noHeader = Flag(switch: "no-header", help: "Leave out the header row.")
+    static let includePersonal = Flag(switch: "include-personal-data", help: "Keep fields the schemas mark as personal data (names, dates of birth, addresses, free text). Off by default.")
+    static let ageBand = Flag(switch: "age-band", help: "Turn each date of birth into an age band on the --as-of date (0-9, 10-13, 14-15, 16-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+), which is not personal data.")
+    static let suppressBelow = Flag("suppress-below", value: "N", help: "Show counts from 1 to N-1 as [c], and hide enough others that none can be worked out from the totals.",
+                                    .int(in: 2...1000), default: 5)
+    static let noSuppress = Flag(switch: "no-suppress", help: "Show every count as it is. Not for tables shared outside the team.")
 }
 
 extension CommandContext {
     /// The suppression threshold from --suppress-below and --no-suppress (0: none).
     func suppressionThreshold() throws -> Int {
-        if arguments.has(ReportFlag.noSuppress.long) {
-            if arguments.isGiven(ReportFlag.suppressBelow.long) { throw UsageError("--no-suppress and --suppress-below cannot both be given") }
+        if try self[ReportFlag.noSuppress] {
+            if isGiven(ReportFlag.suppressBelow) { throw UsageError("--no-suppress and --suppress-below cannot both be given") }
             return 0
         }
-        return try arguments.int(ReportFlag.suppressBelow.long, in: 2...1000) ?? 5
+        return try self[ReportFlag.suppressBelow]
     }
 
-    var csvWriter: CSVWriter { CSVWriter(crlf: arguments.has(ReportFlag.crlf.long)) }
+    func csvWriter() throws -> CSVWriter { CSVWriter(crlf: try self[ReportFlag.crlf]) }
 
     /// Says on standard error which personal data was left out.
     func noteLeftOut(dropped: [String], redacted: [String]) {

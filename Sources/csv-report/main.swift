@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 Tool(name: "csv-report",
      summary: "NDJSON to CSV: flat exports and statistical tables, safe to share",

@@ -1,19 +1,32 @@
 import SafeguardCore
+import SafeguardCLI
+
+/// A time: a date-time with an offset, or a date alone for the start of that day (UTC).
+extension ValueParser where T == DateTime {
+    static var instant: Self {
+        ValueParser { text in CivilDate(text).map { .success(DateTime(startOf: $0)) } ?? Parse.dateTime(text) }
+    }
+}
+
+enum RuleFlag {
+    static let asOf = Flag<DateTime>("as-of", value: "DATETIME", help: "Report as of this time (yyyy-mm-ddThh:mm+00:00; a date alone is the start of that day, UTC).",
+                                     .instant, defaultText: "now") { $0.now() }
+    static let placements = Flag(switch: "placements", help: "Add a placement-summary record per placement: episodes, children and hours missing in the window (SOLACE L419).")
+    static let windowDays = Flag("window-days", value: "N", help: "Count episodes over this many days.", .int(in: 1...3660), default: MissingRules().windowDays)
+    static let repeatEpisodes = Flag("repeat", value: "N", help: "This many episodes in the window is a repeat pattern.", .int(in: 1...1000), default: MissingRules().repeatThreshold)
+    static let interviewHours = Flag("interview-hours", value: "N", help: "The return interview is due this many hours after the return.", .int(in: 1...10000), default: MissingRules().interviewHours)
+    static let highRiskDays = Flag("high-risk-days", value: "N", help: "The high-risk window: the first days of a placement (SOLACE L399).", .int(in: 1...366), default: MissingRules().highRiskDays)
+    static let maxReorder = Flag("max-reorder", value: "N", help: "How many of a child's events are held to put input that is out of line order into time order; memory grows with it. An event older than those already folded is reported.",
+                                 .int(in: 2...100_000), default: MissingFolder.defaultBufferLimit)
+}
 
 extension CommandContext {
-    /// --as-of as a date-time; a date alone means the start of that day (UTC). Default: now.
-    func asOfDateTime() throws -> DateTime {
-        guard let text = arguments.value(Flag.asOf.long) else { return DateTime.now() }
-        if let d = CivilDate(text) { return DateTime(startOf: d) }
-        return try arguments.dateTime(Flag.asOf.long)!
-    }
-
     func missingRules() throws -> MissingRules {
         var rules = MissingRules()
-        rules.windowDays = try arguments.int("window-days", in: 1...3660) ?? rules.windowDays
-        rules.repeatThreshold = try arguments.int("repeat", in: 1...1000) ?? rules.repeatThreshold
-        rules.interviewHours = try arguments.int("interview-hours", in: 1...10000) ?? rules.interviewHours
-        rules.highRiskDays = try arguments.int("high-risk-days", in: 1...366) ?? rules.highRiskDays
+        rules.windowDays = try self[RuleFlag.windowDays]
+        rules.repeatThreshold = try self[RuleFlag.repeatEpisodes]
+        rules.interviewHours = try self[RuleFlag.interviewHours]
+        rules.highRiskDays = try self[RuleFlag.highRiskDays]
         return rules
     }
 }
@@ -30,27 +43,18 @@ let reportCommand = Command(
     needs action, 1 when a child is missing now, an interview is overdue, or the police were not told \
     (for cron); 65 when a line is bad.
     """,
-    flags: [
-        Flag("as-of", value: "DATETIME", help: "Report as of this time (yyyy-mm-ddThh:mm+00:00; a date alone is the start of that day, UTC).", default: "now"),
-        Flag("placements", help: "Add a placement-summary record per placement: episodes, children and hours missing in the window (SOLACE L419)."),
-        Flag("window-days", value: "N", help: "Count episodes over this many days.", default: "90"),
-        Flag("repeat", value: "N", help: "This many episodes in the window is a repeat pattern.", default: "3"),
-        Flag("interview-hours", value: "N", help: "The return interview is due this many hours after the return.", default: "72"),
-        Flag("high-risk-days", value: "N", help: "The high-risk window: the first days of a placement (SOLACE L399).", default: "7"),
-        Flag("max-reorder", value: "N", help: "How many of a child's events are held to put input that is out of line order into time order; memory grows with it. An event older than those already folded is reported.", default: "16"),
-        .pass, .rejects,
-    ]
+    flags: [RuleFlag.asOf, RuleFlag.placements, RuleFlag.windowDays, RuleFlag.repeatEpisodes, RuleFlag.interviewHours,
+            RuleFlag.highRiskDays, RuleFlag.maxReorder, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
-    let folder = MissingFolder(asOf: try context.asOfDateTime(), rules: try context.missingRules(),
-                               bufferLimit: try a.int("max-reorder", in: 2...100_000) ?? MissingFolder.defaultBufferLimit)
-    let inputs = try InputFiles(a.positionals).open()
+    let folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(),
+                               bufferLimit: try context[RuleFlag.maxReorder])
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
     for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
     for status in statuses { try context.output.write(record: status.json) }
-    if a.has("placements") {
+    if try context[RuleFlag.placements] {
         for (name, s) in folder.byPlacement.sorted(by: { $0.key < $1.key }) {
             var b = JSONObjectBuilder(kind: "placement-summary")
             b.set("placement", name)
@@ -65,6 +69,9 @@ let reportCommand = Command(
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
 }
 
+let yearFlag = Flag<Int?>("year", value: "YYYY", help: "The collection year, by the year it ends.", .int(in: 2000...2999))
+let crlfFlag = Flag(switch: "crlf", help: "End lines with CRLF.")
+
 let ssda903Command = Command(
     name: "ssda903", summary: "The SSDA903 Missing table (CSV) for a collection year, 1 April to 31 March.",
     usage: "--year YYYY [--crlf] [--rejects FILE] [FILE...]",
@@ -76,12 +83,11 @@ let ssda903Command = Command(
     ends before it starts or overlaps another of the same child, or a child has no date of birth: each \
     is named by file and line, and the exit status is 65.
     """,
-    flags: [Flag("year", value: "YYYY", help: "The collection year, by the year it ends."), Flag("crlf", help: "End lines with CRLF."), .rejects]
+    flags: [yearFlag, crlfFlag, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
-    guard let year = try a.int("year", in: 2000...2999) else { throw UsageError("--year is needed") }
+    guard let year = try context[yearFlag] else { throw UsageError("--year is needed") }
     let folder = MissingFolder(asOf: DateTime(seconds: Int64.max / 2), keepEpisodes: true, bufferLimit: Int.max)
-    let inputs = try InputFiles(a.positionals).open()
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     _ = folder.finish()
@@ -95,7 +101,7 @@ let ssda903Command = Command(
         return .dataError
     }
     var out: [UInt8] = []
-    let csv = CSVWriter(crlf: a.has("crlf"))
+    let csv = CSVWriter(crlf: try context[crlfFlag])
     csv.appendRow(SSDA903.header, to: &out)
     for row in rows { csv.appendRow(row, to: &out) }
     try context.output.write(out)

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 Tool(name: "missing-child",
      summary: "missing-from-care episodes, what is overdue, the SSDA903 Missing table",

@@ -1,4 +1,9 @@
 import SafeguardCore
+import SafeguardCLI
+
+let settingFlag = Flag<IndicatorSetting?>("setting", value: "SETTING", help: "Only indicators seen in this setting.", .code)
+let childOnlyFlag = Flag(switch: "child", help: "Only indicators for children (and those for anyone).")
+let adultOnlyFlag = Flag(switch: "adult", help: "Only indicators for adults (and those for anyone).")
 
 let indicatorsCommand = Command(
     name: "indicators", summary: "Print the indicator catalogue (SOLACE Annex 1, PLAN L249, DRIVER L41) as indicator records.",
@@ -9,16 +14,12 @@ let indicatorsCommand = Command(
     indicator is sufficient; several together should raise suspicion (SOLACE L895). \
     Settings: \(IndicatorSetting.codes.joined(separator: ", ")).
     """,
-    flags: [
-        Flag("setting", value: "SETTING", help: "Only indicators seen in this setting."),
-        Flag("child", help: "Only indicators for children (and those for anyone)."),
-        Flag("adult", help: "Only indicators for adults (and those for anyone)."),
-    ]
+    flags: [settingFlag, childOnlyFlag, adultOnlyFlag]
 ) { context in
-    let a = context.arguments
-    if a.has("child") && a.has("adult") { throw UsageError("--child and --adult cannot both be given") }
-    let setting: IndicatorSetting? = try a.code("setting")
-    let group: IndicatorGroup = a.has("child") ? .child : a.has("adult") ? .adult : .any
+    let child = try context[childOnlyFlag], adult = try context[adultOnlyFlag]
+    if child && adult { throw UsageError("--child and --adult cannot both be given") }
+    let setting = try context[settingFlag]
+    let group: IndicatorGroup = child ? .child : adult ? .adult : .any
     for i in IndicatorCatalogue.all where i.applies(to: group) && (setting == nil || i.setting == setting) {
         try context.output.write(record: i.json)
     }

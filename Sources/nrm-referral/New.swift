@@ -1,27 +1,35 @@
 import SafeguardCore
+import SafeguardCLI
 
 /// The fields of a referral, each an option for scripts and a question at the prompt.
 enum ReferralFlag {
-    static let subject = Flag("subject", value: "ID", help: "The subject's pseudonymous id (letters, digits, . _ : -).")
-    static let name = Flag("name", value: "NAME", help: "The subject's name (personal data; optional).")
-    static let dob = Flag("dob", value: "DATE", help: "Date of birth (yyyy-mm-dd). Give this or --claimed-age.")
-    static let claimedAge = Flag("claimed-age", value: "N", help: "The age the subject claims, in years, when the date of birth is not known.")
-    static let ageDisputed = Flag("age-disputed", help: "The subject's age is in doubt: they are treated as a child until it is verified (SOLACE L312).")
-    static let sex = Flag("sex", value: "SEX", help: "female, male, other or not-known.")
-    static let nationality = Flag("nationality", value: "CC", help: "Nationality as an ISO 3166-1 alpha-2 code (GB for the UK).")
-    static let language = Flag("language", value: "TAG", help: "A language the subject speaks (en, sq, vi, pt-br...).", repeatable: true)
-    static let interpreter = Flag("interpreter-needed", help: "The subject needs an interpreter.")
-    static let firstResponder = Flag("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.codes.joined(separator: ", ")).")
-    static let authority = Flag("competent-authority", value: "CA", help: "ukhtc, or ukba for cases in the immigration system (SOLACE L255).")
-    static let received = Flag("received", value: "DATE", help: "The date of the referral.", default: "today")
-    static let exploitation = Flag("exploitation", value: "TYPE", help: "Exploitation type: \(ExploitationType.codes.joined(separator: ", ")).", repeatable: true)
-    static let indicator = Flag("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", repeatable: true)
-    static let consentSigned = Flag("consent-signed", value: "DATE", help: "The date an adult signed the referral form to consent. Not needed for a child.")
-    static let account = Flag("account", value: "TEXT", help: "The account of what happened (free text, personal data).")
-    static let assessments = Flag("assessments", value: "FILE", help: "A file of age-assessment records (from age-assess). Where the age is disputed, a sound assessment of the subject (completed, free of gaps) settles it; otherwise the subject is treated as a child.")
+    static let subject = Flag<RecordID?>("subject", value: "ID", help: "The subject's pseudonymous id (letters, digits, . _ : -).", .id)
+    static let name = Flag<String?>("name", value: "NAME", help: "The subject's name (personal data; optional).", .text)
+    static let dob = Flag<CivilDate?>("dob", value: "DATE", help: "Date of birth (yyyy-mm-dd). Give this or --claimed-age.", .date)
+    static let claimedAge = Flag<Int?>("claimed-age", value: "N", help: "The age the subject claims, in years, when the date of birth is not known.", .int(in: StatedAge.claimedAgeRange))
+    static let ageDisputed = Flag(switch: "age-disputed", help: "The subject's age is in doubt: they are treated as a child until it is verified (SOLACE L312).")
+    static let sex = Flag<Sex?>("sex", value: "SEX", help: "female, male, other or not-known.", .code)
+    static let nationality = Flag<Country?>("nationality", value: "CC", help: "Nationality as an ISO 3166-1 alpha-2 code (GB for the UK).", .country)
+    static let language = Flag<[LanguageTag]>("language", value: "TAG", help: "A language the subject speaks (en, sq, vi, pt-br...).", each: .language)
+    static let interpreter = Flag(switch: "interpreter-needed", help: "The subject needs an interpreter.")
+    static let firstResponder = Flag<FirstResponder?>("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.codes.joined(separator: ", ")).", .code)
+    static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
+    static let received = Flag.date("received", help: "The date of the referral.")
+    static let exploitation = Flag<[ExploitationType]>("exploitation", value: "TYPE", help: "Exploitation type: \(ExploitationType.codes.joined(separator: ", ")).", each: .code)
+    static let indicator = Flag<[String]>("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", each: .indicator)
+    static let consentSigned = Flag<CivilDate?>("consent-signed", value: "DATE", help: "The date an adult signed the referral form to consent. Not needed for a child.", .date)
+    static let account = Flag<String?>("account", value: "TEXT", help: "The account of what happened (free text, personal data).", .text)
+    static let assessments = Flag<String?>("assessments", value: "FILE", help: "A file of age-assessment records (from age-assess). Where the age is disputed, a sound assessment of the subject (completed, free of gaps) settles it; otherwise the subject is treated as a child.", .path)
 
-    static let recordFields = [subject, name, dob, claimedAge, ageDisputed, sex, nationality, language, interpreter,
-                               firstResponder, authority, received, exploitation, indicator, consentSigned, account]
+    static let recordFields: [any AnyFlag] = [subject, name, dob, claimedAge, ageDisputed, sex, nationality, language, interpreter,
+                                              firstResponder, authority, received, exploitation, indicator, consentSigned, account]
+}
+
+extension ValueParser where T == String {
+    /// An indicator code, checked against the catalogue.
+    static var indicator: Self {
+        ValueParser { IndicatorCatalogue.indicator($0) == nil ? .failure(InputProblem(IndicatorCatalogue.unknownMessage($0))) : .success($0) }
+    }
 }
 
 let newCommand = Command(
@@ -35,71 +43,95 @@ let newCommand = Command(
     only with signed consent (--consent-signed); without it no referral is made, and 'nrm-referral \
     notify' makes the anonymous duty-to-notify record instead.
     """,
-    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, .id, .append, .interactive, .yes]
+    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    let draft = context.wantsPrompt(fieldFlags: ReferralFlag.recordFields)
-        ? try promptForReferral(context)
-        : try ReferralDraft(flags: context.arguments, diagnostics: context.diagnostics)
-    switch draft {
-    case .referral(let r):
-        if r.consent == .notRequiredChild, context.arguments.isGiven(ReferralFlag.consentSigned.long) {
-            context.diagnostics.note("a child's referral needs no consent (CHESHIRE); the --consent-signed date is not recorded")
-        }
-        try context.emit(r.json)
-    case .notification(let n): try context.emit(n.json)
-    case .cancelled:
-        context.diagnostics.note("nothing written")
-        return .cancelled
-    }
-    return .ok
+    try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
 }
 
-enum ReferralDraft {
-    case referral(Referral)
-    case notification(DutyToNotify)
-    case cancelled
-
-    /// Builds the referral from options alone.
-    init(flags a: ParsedArguments, diagnostics: Diagnostics) throws {
-        let age: StatedAge
-        switch (try a.date(ReferralFlag.dob.long), try a.int(ReferralFlag.claimedAge.long, in: StatedAge.claimedAgeRange)) {
-        case (let d?, nil): age = .dateOfBirth(d)
-        case (nil, let n?): age = .claimedAge(n)
-        case (nil, nil): throw UsageError("give --dob or --claimed-age")
-        case (_?, _?): throw UsageError("give --dob or --claimed-age, not both")
-        }
-        let languages = try a.list(ReferralFlag.language.long).map { text in
-            guard let t = LanguageTag(text.lowercased()) else { throw UsageError("--language: '\(text.prefix(20))' is not a language tag such as en, sq or pt-br") }
-            return t
-        }
-        let subject = Subject(
-            id: try a.recordID(from: try need(a.value(ReferralFlag.subject.long), ReferralFlag.subject), what: "--subject"),
-            name: a.text(ReferralFlag.name.long), age: age, ageDisputed: a.has(ReferralFlag.ageDisputed.long),
-            sex: try need(try a.code(ReferralFlag.sex.long), ReferralFlag.sex),
-            nationality: try a.country(ReferralFlag.nationality.long),
-            languages: languages.uniqued(), interpreterNeeded: a.has(ReferralFlag.interpreter.long))
-        let exploitation: [ExploitationType] = try a.codes(ReferralFlag.exploitation.long, ExploitationType.self).uniqued()
-        guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
-        let indicators = try a.indicators(ReferralFlag.indicator.long)
-        let received = try a.date(ReferralFlag.received.long) ?? CivilDate.today()
-        let settlement = try ageSettlement(subject: subject, received: received, arguments: a, diagnostics: diagnostics)
-        do {
-            self = .referral(try Referral(
-                id: try a.recordID(prefix: "ref"), received: received,
-                firstResponder: try need(try a.code(ReferralFlag.firstResponder.long), ReferralFlag.firstResponder),
-                competentAuthority: try a.code(ReferralFlag.authority.long), subject: subject,
-                exploitation: exploitation, indicators: indicators,
-                consentSignedOn: try a.date(ReferralFlag.consentSigned.long), account: a.text(ReferralFlag.account.long),
-                settlement: settlement))
-        } catch {
-            throw CommandFailure("no referral made: \(error)", exitCode: .dataError)
+/// Fills a referral from options or at the prompt, through the one `Referral`
+/// initialiser. At the prompt an adult without consent is offered the
+/// anonymous duty-to-notify record instead.
+func fillReferral(_ form: Form) throws -> Draft? {
+    typealias F = ReferralFlag
+    let context = form.context
+    form.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
+    let subjectID = try form.required(F.subject, "Subject's pseudonymous id", hint: "e.g. S-1042")
+    let name = try form.optional(F.name, "Name")
+    let age: StatedAge
+    switch (try context[F.dob], try context[F.claimedAge]) {
+    case (let d?, nil): age = .dateOfBirth(d)
+    case (nil, let n?): age = .claimedAge(n)
+    case (_?, _?): throw UsageError("give --dob or --claimed-age, not both")
+    case (nil, nil):
+        guard form.isPrompting else { throw UsageError("give --dob or --claimed-age") }
+        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
+            age = .dateOfBirth(d)
+        } else {
+            age = .claimedAge(try form.required(F.claimedAge, "Age the person claims", hint: "years"))
         }
     }
+    let disputed = try form.yesNo(F.ageDisputed, "Is the person's age in doubt? (if so they are treated as a child)")
+    let sex = try form.choose(F.sex, "Sex")
+    let nationality = try form.optional(F.nationality, "Nationality", hint: "ISO code, e.g. GB, AL, VN")
+    let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
+    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
+    let responder = try form.choose(F.firstResponder, "First responder organisation")
+    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
+    let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
+    guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
+
+    let subject = Subject(id: subjectID, name: name, age: age, ageDisputed: disputed, sex: sex, nationality: nationality,
+                          languages: languages, interpreterNeeded: interpreter)
+    let settlement = try ageSettlement(subject: subject, received: received, context: context)
+    let basis = AgePresumption.basis(for: age, disputed: disputed, on: received, settlement: settlement)
+    form.say("  Treated as: \(basis.treatedAs.label), because: \(basis.label).")
+
+    var indicators = try context[F.indicator]
+    if let p = form.prompter, !context.isGiven(F.indicator) {
+        let options = IndicatorCatalogue.all.filter { $0.applies(to: basis.isChild ? .child : .adult) }
+        indicators = try p.chooseMany("Indicators observed", labels: options.map { "\($0.setting.label): \($0.text)" }, atLeastOne: false) { text in
+            guard let n = Int(text), (1...options.count).contains(n) else {
+                return .failure(InputProblem("Choose numbers from 1 to \(options.count)."))
+            }
+            return .success(options[n - 1].code)
+        }
+    }
+
+    var consentSigned = try context[F.consentSigned]
+    if let p = form.prompter, !basis.isChild, consentSigned == nil {
+        if try p.yesNo("An adult is referred only with consent. Has the person signed the referral form?") {
+            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description, parse: Parse.date)
+        } else {
+            p.say("\nWithout consent an adult cannot be referred to the NRM (HESTIA). The duty to notify still applies:")
+            p.say("the Home Office is told anonymously, with no name, date of birth or account.")
+            guard try p.yesNo("Make the anonymous duty-to-notify record instead?", default: true) else { return nil }
+            let notice = DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: received, firstResponder: responder, sex: sex,
+                                      nationality: nationality, exploitation: exploitation, indicators: indicators)
+            return Draft(notice.json, title: "Duty to notify (anonymous)", rows: notice.summaryRows)
+        }
+    }
+    let account = try form.optional(F.account, "Account of what happened", hint: "one line")
+
+    let referral: Referral
+    do {
+        referral = try Referral(id: try context.recordID(prefix: "ref"), received: received, firstResponder: responder,
+                                competentAuthority: try context[F.authority], subject: subject,
+                                exploitation: exploitation, indicators: indicators, consentSignedOn: consentSigned, account: account,
+                                settlement: settlement)
+    } catch {
+        form.say("\nNo referral made: \(error).")
+        throw CommandFailure("no referral made: \(error)", exitCode: .dataError)
+    }
+    if referral.consent == .notRequiredChild, context.isGiven(F.consentSigned) {
+        context.diagnostics.note("a child's referral needs no consent (CHESHIRE); the --consent-signed date is not recorded")
+    }
+    return Draft(referral.json, title: "Referral", rows: referral.summaryRows)
 }
 
 /// What the subject's age assessments (--assessments) settle, where the age is disputed.
-func ageSettlement(subject: Subject, received: CivilDate, arguments a: ParsedArguments, diagnostics: Diagnostics) throws -> AgeSettlement? {
-    guard subject.ageDisputed, let path = a.value(ReferralFlag.assessments.long) else { return nil }
+func ageSettlement(subject: Subject, received: CivilDate, context: CommandContext) throws -> AgeSettlement? {
+    guard subject.ageDisputed, let path = try context[ReferralFlag.assessments] else { return nil }
+    let diagnostics = context.diagnostics
     var found: [AgeAssessment] = []
     try forEachRecord(in: InputFiles([path]), diagnostics: diagnostics) { r in
         guard r.kind == AgeAssessment.kind else { return }

@@ -1,7 +1,10 @@
 import SafeguardCore
+import SafeguardCLI
 
-let rgDaysFlag = Flag("rg-days", value: "N", help: "Days after the referral is received that the reasonable-grounds decision is due (HESTIA).", default: "5")
-let recoveryDaysFlag = Flag("recovery-days", value: "N", help: "Length of the recovery and reflection period after a positive RG (HESTIA; SOLACE L111). The Convention minimum is 30.", default: "45")
+let rgDaysFlag = Flag("rg-days", value: "N", help: "Days after the referral is received that the reasonable-grounds decision is due (HESTIA).",
+                      .int(in: 0...365), default: NRMTimescales().rgDays)
+let recoveryDaysFlag = Flag("recovery-days", value: "N", help: "Length of the recovery and reflection period after a positive RG (HESTIA; SOLACE L111). The Convention minimum is 30.",
+                            .int(in: 0...365), default: NRMTimescales().recoveryDays)
 
 let statusCommand = Command(
     name: "status", summary: "Fold referrals and decisions into one nrm-status record per referral, as of a date.",
@@ -14,15 +17,14 @@ let statusCommand = Command(
     report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
     decisions that break a case rule are reported after the whole input is read.
     """,
-    flags: [.asOf, rgDaysFlag, recoveryDaysFlag, .pass, .rejects]
+    flags: [CommonFlag.asOf, rgDaysFlag, recoveryDaysFlag, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
     let asOf = try context.asOf()
     var timescales = NRMTimescales()
-    timescales.rgDays = try a.int(rgDaysFlag.long, in: 0...365) ?? timescales.rgDays
-    timescales.recoveryDays = try a.int(recoveryDaysFlag.long, in: 0...365) ?? timescales.recoveryDays
+    timescales.rgDays = try context[rgDaysFlag]
+    timescales.recoveryDays = try context[recoveryDaysFlag]
 
-    let inputs = try InputFiles(a.positionals).open()
+    let inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
     let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics, other: context.passOrLeaveOut)

@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 let validateCommand = Command(
     name: "validate", summary: "Check a stream of NRM records against the rules; copy the good ones to standard output.",
@@ -12,10 +13,9 @@ let validateCommand = Command(
     CG. Good NRM records are written unchanged and in input order; records of other kinds only with \
     --pass. Input is read twice (a pipe is first copied to a temporary file).
     """,
-    flags: [.pass, .rejects]
+    flags: [CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let a = context.arguments
-    var inputs = try InputFiles(a.positionals).open()
+    var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     for k in inputs.indices { try inputs[k].makeRewindable() }
 
@@ -25,7 +25,7 @@ let validateCommand = Command(
 
     // Second pass: copy the lines that passed, in order.
     for input in inputs { try input.rewind() }
-    let quiet = Diagnostics(tool: context.tool, quiet: true)
+    let quiet = context.diagnostics.quietCopy()
     try forEachRecord(in: inputs, diagnostics: quiet) { r in
         guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
         if NRMCaseFile.kinds.contains(r.kind) { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }

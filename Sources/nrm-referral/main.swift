@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardCLI
 
 Tool(name: "nrm-referral",
      summary: "referrals to the National Referral Mechanism, decisions and deadlines",

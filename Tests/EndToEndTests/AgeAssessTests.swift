@@ -85,8 +85,8 @@ final class AgeAssessTests: XCTestCase {
             (good.replacingOccurrences(of: #""documents":"none""#, with: #""documents":"passport""#), "field documents: 'passport' is not a known documents seen"),
             (good.replacingOccurrences(of: #""date":"2026-11-20""#, with: #""date":"2025-02-30""#), "field date: is not a real date"),
             (good.replacingOccurrences(of: #""claimed":{"age":16}"#, with: #""claimed":{"dob":"2027-01-01"}"#), "field claimed.dob is after the assessment date"),
-            (good.replacingOccurrences(of: #""claimed":{"age":16}"#, with: #""claimed":{"age":-1}"#), "field claimed.age: must be from 0 to 30"),
-            (good.replacingOccurrences(of: #""claimed":{"age":16}"#, with: #""claimed":{"age":31}"#), "field claimed.age: must be from 0 to 30"),
+            (good.replacingOccurrences(of: #""claimed":{"age":16}"#, with: #""claimed":{"age":-1}"#), "field claimed.age: must be from 0 to 120"),
+            (good.replacingOccurrences(of: #""claimed":{"age":16}"#, with: #""claimed":{"age":121}"#), "field claimed.age: must be from 0 to 120"),
             (good.replacingOccurrences(of: #""appropriate-adult":true"#, with: #""appropriate-adult":"yes""#), "field appropriate-adult: must be true or false"),
         ]
         let path = dir.appendingPathComponent("in.ndjson")
@@ -107,7 +107,7 @@ final class AgeAssessTests: XCTestCase {
         let future = try Tools.run(tool, ["age", "--on", "2026-01-01"], stdin: (#"{"kind":"x","v":1,"dob":"2026-05-05"}"# + "\n").data)
         XCTAssertEqual(future.status, 65)
         XCTAssertTrue(future.stderr.hasPrefix("age-assess: <stdin>:1: field dob is after 2026-01-01"), future.stderr)
-        XCTAssertEqual(try Tools.run(tool, ["age", "--claimed-age", "31"]).status, 64)
+        XCTAssertEqual(try Tools.run(tool, ["age", "--claimed-age", "121"]).status, 64)
         XCTAssertEqual(try Tools.run(tool, ["age", "--dob", "2025-02-30"]).status, 64)
     }
 }

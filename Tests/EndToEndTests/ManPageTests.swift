@@ -48,6 +48,50 @@ final class ManPageTests: XCTestCase {
         }
     }
 
+    /// The committed page is what `make man` writes from the declarations.
+    func testEveryPageIsCurrent() throws {
+        for tool in Self.documented {
+            let page = try page(tool)
+            let written = try Tools.run(tool, ["__man"], stdin: Data(page.utf8)).out
+            XCTAssertEqual(written, page, "man/man1/\(tool).1 is not current: run 'make man'")
+        }
+    }
+
+    /// Each option line of `--help` (name, value name, default, range) is in the page's OPTIONS for that command.
+    func testEveryHelpOptionLineIsInThePage() throws {
+        for tool in Self.documented {
+            let text = Self.unescape(try page(tool)).replacingOccurrences(of: "\\fB", with: "").replacingOccurrences(of: "\\fI", with: "")
+                .replacingOccurrences(of: "\\fR", with: "")
+            for command in try commands(tool) {
+                let help = try Tools.run(tool, [command, "--help"]).out
+                guard let section = text.components(separatedBy: ".SS \(tool) \(command)\n").dropFirst().first?.components(separatedBy: "\n.SS ").first else {
+                    XCTFail("\(tool): no section for \(command)"); continue
+                }
+                for line in (help.components(separatedBy: "\nOptions:\n").last ?? "").split(separator: "\n") {
+                    var parts = line.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").filter { !$0.isEmpty }
+                    // "-a, --as-of DATE": the long name with its value name. A long one has its description on the next line.
+                    if let first = parts.first, first.hasPrefix("-") {
+                        let name = first.components(separatedBy: ", ").last!.trimmingCharacters(in: .whitespaces)
+                        XCTAssertTrue(section.contains(".B " + name), "\(tool) \(command): \(name) not in the page")
+                        parts.removeFirst()
+                    }
+                    if let description = parts.first {
+                        XCTAssertTrue(section.contains(description.trimmingCharacters(in: .whitespaces)), "\(tool) \(command): '\(description)' not in the page")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `.TH` carries the version `--version` prints.
+    func testTheVersionIsTheSame() throws {
+        for tool in Self.documented {
+            let version = try Tools.run(tool, ["--version"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+            let th = try page(tool).components(separatedBy: "\n").first { $0.hasPrefix(".TH ") } ?? ""
+            XCTAssertTrue(Self.unescape(th).contains("\"\(version)\""), "\(tool): .TH '\(th)' does not carry '\(version)'")
+        }
+    }
+
     func testTheExamplesRunAndPrintWhatThePageSays() throws {
         for tool in Self.documented { try checkExamples(tool) }
     }

@@ -104,8 +104,8 @@ final class AgeAssessmentTests: XCTestCase {
         guard case .object(let o) = assessment().json else { return XCTFail() }
         XCTAssertEqual(try AgeAssessment(o), assessment())
         var tooOld = o
-        tooOld["claimed"] = .object(JSONObject([.init(key: "age", value: .int(31))]))
-        XCTAssertThrowsError(try AgeAssessment(tooOld)) { XCTAssertEqual("\($0)", "field claimed.age: must be from 0 to 30") }
+        tooOld["claimed"] = .object(JSONObject([.init(key: "age", value: .int(121))]))
+        XCTAssertThrowsError(try AgeAssessment(tooOld)) { XCTAssertEqual("\($0)", "field claimed.age: must be from 0 to 120") }
         var negative = o
         negative["claimed"] = .object(JSONObject([.init(key: "age", value: .int(-1))]))
         XCTAssertThrowsError(try AgeAssessment(negative))

@@ -1,5 +1,6 @@
 import XCTest
 @testable import SafeguardCore
+@testable import SafeguardCLI
 
 final class PrompterTests: XCTestCase {
     /// A prompter fed scripted answers; returns it and the transcript.

@@ -4,10 +4,19 @@ import Foundation
 public struct OutputError: Error, CustomStringConvertible {
     public let description: String
     public let exitCode: ExitCode
+    /// The reader went away (EPIPE, as with `| head -1`): for a filter that is
+    /// no error, and the command ends quietly with exit 0.
+    public var readerClosed = false
+
+    public init(description: String, exitCode: ExitCode, readerClosed: Bool = false) {
+        self.description = description
+        self.exitCode = exitCode
+        self.readerClosed = readerClosed
+    }
 }
 
-/// A buffered writer to a file descriptor. A reader that went away (EPIPE,
-/// as with `| head -1`) ends the process quietly: that is not an error for a filter.
+/// A buffered writer to a file descriptor. A reader that went away (EPIPE)
+/// is an `OutputError` with `readerClosed` set.
 public final class OutputSink {
     public let fd: Int32
     public let name: String
@@ -21,7 +30,6 @@ public final class OutputSink {
         buffer.reserveCapacity(bufferSize + 4096)
     }
 
-    public static func standardOutput() -> OutputSink { OutputSink(fd: STDOUT_FILENO, name: "standard output") }
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)
@@ -53,7 +61,7 @@ public final class OutputSink {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n >= 0 { offset += n; continue }
             if errno == EINTR { continue }
-            if errno == EPIPE { exit(0) }
+            if errno == EPIPE { throw OutputError(description: "\(name) was closed by its reader", exitCode: .ok, readerClosed: true) }
             throw OutputError(description: "cannot write to \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
         }
     }

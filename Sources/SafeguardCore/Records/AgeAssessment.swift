@@ -12,7 +12,7 @@ public enum AssessedAge: Equatable, Sendable {
     }
 }
 
-public struct Assessor: Equatable, Sendable {
+public struct Assessor: Hashable, Sendable {
     /// A staff id (not a name: ids keep the record free of staff personal data).
     public let id: RecordID
     public let trained: Bool
@@ -149,14 +149,12 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         return b.value
     }
 
-    public static let claimedAgeRange = 0...30
-
     public init(reading r: FieldReader) throws {
         let date = try r.date("date")
         let c = try r.object("claimed")
         try c.allowOnly(["dob", "age"])
         let claimed: StatedAge
-        switch (try c.optionalDate("dob"), try c.optionalInt("age", in: AgeAssessment.claimedAgeRange)) {
+        switch (try c.optionalDate("dob"), try c.optionalInt("age", in: StatedAge.claimedAgeRange)) {
         case (let d?, nil):
             guard d <= date else { throw RecordError("field claimed.dob is after the assessment date") }
             claimed = .dateOfBirth(d)
@@ -173,8 +171,8 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         if try r.optionalObject("assessed") != nil {
             let a = try r.object("assessed")
             try a.allowOnly(["dob", "min-age", "max-age"])
-            switch (try a.optionalDate("dob"), try a.optionalInt("min-age", in: AgeAssessment.claimedAgeRange),
-                    try a.optionalInt("max-age", in: AgeAssessment.claimedAgeRange)) {
+            switch (try a.optionalDate("dob"), try a.optionalInt("min-age", in: StatedAge.claimedAgeRange),
+                    try a.optionalInt("max-age", in: StatedAge.claimedAgeRange)) {
             case (let d?, nil, nil):
                 guard d <= date else { throw RecordError("field assessed.dob is after the assessment date") }
                 assessed = .dateOfBirth(d)

@@ -1,27 +1,13 @@
 import Foundation
 
-/// Unbuffered writes to standard error: diagnostics must appear even if the process dies next.
-public final class StandardError: @unchecked Sendable {
-    public static let shared = StandardError()
-    public func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(STDERR_FILENO, buf.baseAddress! + off, buf.count - off)
-                if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { return }
-            }
-        }
-    }
-}
-
 /// Reports bad input lines as `tool: FILE:LINE: message`, keeps the count
 /// that decides the exit code, and copies each bad line to `--rejects`.
+/// The messages go to `show`, which the command-line layer points at
+/// standard error: the core itself never prints.
 /// Messages name the line and the field, never the field's value when it may be personal.
 public final class Diagnostics {
     public let tool: String
     public private(set) var errorCount = 0
-    public private(set) var warningCount = 0
     var rejects: OutputSink?
     var rejectsPath: String?
 
@@ -31,10 +17,16 @@ public final class Diagnostics {
     public var tracksRejectedLines = false
     public private(set) var rejectedLines = Set<SourceLine>()
 
-    public init(tool: String, quiet: Bool = false) {
+    let show: (String) -> Void
+
+    public init(tool: String, quiet: Bool = false, show: @escaping (String) -> Void) {
         self.tool = tool
         self.quiet = quiet
+        self.show = show
     }
+
+    /// One that counts like this one but prints nothing (a second pass over input already checked).
+    public func quietCopy() -> Diagnostics { Diagnostics(tool: tool, quiet: true, show: show) }
 
     public func openRejects(path: String) throws {
         rejects = OutputSink(fd: try SafeFile.create(path: path), name: path)
@@ -75,15 +67,14 @@ public final class Diagnostics {
         errorCount += 1
         if tracksRejectedLines { rejectedLines.insert(SourceLine(file: file, line: line)) }
         if quiet { return }
-        StandardError.shared.write("\(tool): \(file):\(line): \(message)\n")
+        show("\(tool): \(file):\(line): \(message)\n")
     }
 
     public func warning(_ message: String) {
-        warningCount += 1
-        StandardError.shared.write("\(tool): warning: \(message)\n")
+        show("\(tool): warning: \(message)\n")
     }
 
     public func note(_ message: String) {
-        StandardError.shared.write("\(tool): \(message)\n")
+        show("\(tool): \(message)\n")
     }
 }

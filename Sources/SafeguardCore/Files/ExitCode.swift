@@ -9,8 +9,20 @@ public enum ExitCode: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    /// A fault in the tool itself, not in its input (EX_SOFTWARE).
+    case software = 70
     case cannotCreate = 73
     case ioError = 74
     /// Conventional shell code for an interrupt (128 + SIGINT).
     case interrupted = 130
+}
+
+/// A fault that ends the command with a given exit code and message.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public let description: String
+    public let exitCode: ExitCode
+    public init(_ message: String, exitCode: ExitCode) {
+        description = message
+        self.exitCode = exitCode
+    }
 }

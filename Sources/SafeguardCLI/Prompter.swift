@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardCore
 
 /// End of input at the prompt: the form is abandoned and nothing is written.
 public struct PromptCancelled: Error {}
@@ -55,9 +56,7 @@ public final class Prompter {
     }
 
     public func yesNo(_ label: String, default d: Bool? = nil) throws(PromptCancelled) -> Bool {
-        try required(label, hint: "y/n", defaultAnswer: d.map { $0 ? "y" : "n" }) { text in
-            parseYesNo(text).map { .success($0) } ?? .failure(InputProblem("Answer y or n."))
-        }
+        try required(label, hint: "y/n", defaultAnswer: d.map { $0 ? "y" : "n" }, parse: Parse.yesNo)
     }
 
     /// A numbered list; the answer is a number or the code itself.
@@ -118,46 +117,4 @@ public final class Prompter {
     }
 
     public func say(_ text: String) { show(text + "\n") }
-}
-
-/// Why an answer or an option value was not accepted, in words for the person typing.
-public struct InputProblem: Error {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-}
-
-/// Parsers shared by options and prompts, so both accept and refuse the same things.
-public enum Parse {
-    public static func date(_ text: String) -> Result<CivilDate, InputProblem> {
-        CivilDate(text).map { .success($0) } ?? .failure(InputProblem("'\(text.prefix(20))' is not a real date; write it as yyyy-mm-dd, e.g. 2026-03-31."))
-    }
-
-    public static func id(_ text: String) -> Result<RecordID, InputProblem> {
-        RecordID(text).map { .success($0) } ?? .failure(InputProblem("Not a valid id: \(RecordID.rule)."))
-    }
-
-    public static func country(_ text: String) -> Result<Country, InputProblem> {
-        Country(text.uppercased()).map { .success($0) } ?? .failure(InputProblem(Country.unknownMessage(text) + "."))
-    }
-
-    public static func int(_ text: String, in range: ClosedRange<Int>) -> Result<Int, InputProblem> {
-        guard let n = Int(text), range.contains(n) else {
-            return .failure(InputProblem("Give a whole number from \(range.lowerBound) to \(range.upperBound)."))
-        }
-        return .success(n)
-    }
-
-    public static func languages(_ text: String) -> Result<[LanguageTag], InputProblem> {
-        var tags: [LanguageTag] = []
-        for part in text.split(separator: ",").map({ String($0).trimmed.lowercased() }) where !part.isEmpty {
-            guard let t = LanguageTag(part) else { return .failure(InputProblem("'\(part.prefix(20))' is not a language tag such as en, sq or pt-br.")) }
-            if !tags.contains(t) { tags.append(t) }
-        }
-        return .success(tags)
-    }
-
-    /// Free text: anything but blank.
-    public static func text(_ text: String) -> Result<String, InputProblem> {
-        text.trimmed.isEmpty ? .failure(InputProblem("It is empty.")) : .success(text)
-    }
 }

@@ -1,0 +1,204 @@
+import Foundation
+import SafeguardCore
+
+/// What parsing, `--help` and the man page know of an option. It comes from
+/// one typed `Flag` declaration, so the three cannot disagree.
+public struct FlagSpec: Sendable {
+    public let long: String
+    public let short: Character?
+    /// The placeholder for the option's value (`DATE`, `FILE`...); nil for a switch.
+    public let valueName: String?
+    public let help: String
+    /// The default the code uses, in words ("today", "5").
+    public let defaultText: String?
+    /// The values allowed, in words ("0 to 365").
+    public let range: String?
+    /// May be given more than once; each value may also be a comma-separated list.
+    public let repeatable: Bool
+
+    public var takesValue: Bool { valueName != nil }
+
+    /// `-a, --as-of DATE` as shown in help.
+    public var synopsis: String {
+        var s = short.map { "-\($0), " } ?? "    "
+        s += "--" + long
+        if let v = valueName { s += " " + v }
+        return s
+    }
+
+    /// The help text with the range, the default and repetition, as `--help` and the man page show it.
+    public var fullHelp: String {
+        var h = help
+        let notes = [range, defaultText.map { "default: \($0)" }].compactMap { $0 }
+        if !notes.isEmpty { h += " (" + notes.joined(separator: "; ") + ")" }
+        if repeatable { h += " May be repeated or comma-separated." }
+        return h
+    }
+}
+
+/// How an option's text (or an answer at the prompt) becomes a value, and
+/// the values it allows in words. Options and prompts share these.
+public struct ValueParser<T>: Sendable {
+    public let parse: @Sendable (String) -> Result<T, InputProblem>
+    public let range: String?
+
+    public init(range: String? = nil, _ parse: @escaping @Sendable (String) -> Result<T, InputProblem>) {
+        self.parse = parse
+        self.range = range
+    }
+}
+
+public extension ValueParser where T == CivilDate {
+    static var date: Self { ValueParser(Parse.date) }
+}
+public extension ValueParser where T == DateTime {
+    static var dateTime: Self { ValueParser(Parse.dateTime) }
+}
+public extension ValueParser where T == RecordID {
+    static var id: Self { ValueParser(Parse.id) }
+}
+public extension ValueParser where T == Country {
+    static var country: Self { ValueParser(Parse.country) }
+}
+public extension ValueParser where T == LanguageTag {
+    static var language: Self { ValueParser(Parse.language) }
+}
+public extension ValueParser where T == String {
+    /// Free text; blank counts as not given.
+    static var text: Self { ValueParser(Parse.text) }
+    /// A path, taken as written.
+    static var path: Self { ValueParser { .success($0) } }
+}
+public extension ValueParser where T == Int {
+    static func int(in range: ClosedRange<Int>) -> Self {
+        ValueParser(range: "\(range.lowerBound) to \(range.upperBound)") { Parse.int($0, in: range) }
+    }
+}
+public extension ValueParser where T == Bool {
+    static var yesNo: Self { ValueParser(range: "yes or no", Parse.yesNo) }
+}
+public extension ValueParser where T: CodeList {
+    static var code: Self {
+        ValueParser { text in T(rawValue: text).map { .success($0) } ?? .failure(InputProblem(T.unknownMessage(text))) }
+    }
+}
+
+/// A command-line option declared once, with its type, range and default.
+/// A command reads its value through the declaration (`try context[flag]`),
+/// never by name, so the default `--help` shows is the one the code uses.
+public struct Flag<Value: Sendable>: Sendable, AnyFlag {
+    public let spec: FlagSpec
+    let read: @Sendable (ParsedArguments, Environment) throws -> Value
+    /// The same value typed as an answer at the prompt: checked as the option is.
+    let answer: @Sendable (String) -> Result<Value, InputProblem>
+
+    public var long: String { spec.long }
+}
+
+/// Any flag, whatever its type: what a command's list of flags holds.
+public protocol AnyFlag: Sendable {
+    var spec: FlagSpec { get }
+}
+
+extension FlagSpec: AnyFlag {
+    public var spec: FlagSpec { self }
+}
+
+public extension Flag where Value == Bool {
+    /// A switch: true when given.
+    init(switch long: String, short: Character? = nil, help: String) {
+        spec = FlagSpec(long: long, short: short, valueName: nil, help: help, defaultText: nil, range: nil, repeatable: false)
+        read = { a, _ in a.switches.contains(long) }
+        answer = Parse.yesNo
+    }
+}
+
+public extension Flag {
+    /// An option that may be left out: nil when not given.
+    init<T: Sendable>(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<T>) where Value == T? {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: nil, range: parser.range, repeatable: false)
+        read = { a, _ in try a.value(long).map { try Self.parse($0, parser, long) } }
+        answer = { parser.parse($0).map(Optional.some) }
+    }
+
+    /// An option with a fixed default.
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: Self.words(`default`), range: parser.range, repeatable: false)
+        read = { a, _ in try a.value(long).map { try Self.parse($0, parser, long) } ?? `default` }
+        answer = parser.parse
+    }
+
+    /// An option whose default depends on the environment (today's date).
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>,
+         defaultText: String, default: @escaping @Sendable (Environment) -> Value) {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: defaultText, range: parser.range, repeatable: false)
+        read = { a, env in try a.value(long).map { try Self.parse($0, parser, long) } ?? `default`(env) }
+        answer = parser.parse
+    }
+
+    /// A repeatable option: every value given, comma-separated lists split, each once and in order.
+    init<T: Hashable & Sendable>(_ long: String, short: Character? = nil, value: String, help: String, each parser: ValueParser<T>) where Value == [T] {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: nil, range: parser.range, repeatable: true)
+        read = { a, _ in try a.list(long).map { try Self.parse($0, parser, long) }.uniqued() }
+        answer = { text in
+            var values: [T] = []
+            for part in text.split(separator: ",").map({ String($0).trimmed }) where !part.isEmpty {
+                switch parser.parse(part) {
+                case .success(let v): values.append(v)
+                case .failure(let p): return .failure(p)
+                }
+            }
+            return .success(values.uniqued())
+        }
+    }
+
+    /// A default as a person would type it: a code's own spelling, not its Swift name.
+    static func words(_ value: Value) -> String {
+        (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
+    }
+
+    static func parse<T>(_ text: String, _ parser: ValueParser<T>, _ long: String) throws -> T {
+        switch parser.parse(text) {
+        case .success(let v): return v
+        case .failure(let p): throw UsageError("--\(long): \(p.message)")
+        }
+    }
+}
+
+public extension Flag where Value == CivilDate {
+    /// A date that defaults to today, by the command's clock.
+    static func date(_ long: String, help: String) -> Flag<CivilDate> {
+        Flag(long, value: "DATE", help: help, .date, defaultText: "today") { $0.today() }
+    }
+}
+
+/// What the world tells a command: the clock and whether a person is typing.
+/// Passed in, so tests can fix them.
+public struct Environment: Sendable {
+    public var today: @Sendable () -> CivilDate
+    public var now: @Sendable () -> DateTime
+    public var standardInputIsTerminal: Bool
+
+    public init(today: @escaping @Sendable () -> CivilDate, now: @escaping @Sendable () -> DateTime, standardInputIsTerminal: Bool) {
+        self.today = today
+        self.now = now
+        self.standardInputIsTerminal = standardInputIsTerminal
+    }
+
+    public static func system() -> Environment {
+        Environment(today: { CivilDate.today() }, now: { DateTime.now() }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
+    }
+}
+
+/// Options several tools share, declared once here.
+public enum CommonFlag {
+    public static let help = Flag(switch: "help", short: "h", help: "Show this help and exit.")
+    public static let version = Flag(switch: "version", help: "Show the version and exit.")
+    public static let asOf = Flag.date("as-of", help: "Report as of this date (yyyy-mm-dd), so a report can be reproduced.")
+    public static let rejects = Flag<String?>("rejects", value: "FILE", help: "Write each bad input line, byte for byte, to FILE (created with mode 0600).", .path)
+    public static let pass = Flag(switch: "pass", help: "Copy records of other kinds to the output unchanged, so mixed case files flow through a pipeline.")
+    public static let append = Flag<String?>("append", value: "FILE", help: "Append the record to FILE instead of writing it to standard output. The file is created with mode 0600, locked while written, and synced.", .path)
+    public static let interactive = Flag(switch: "interactive", short: "i", help: "Ask for each field at the prompt (the default when standard input is a terminal and no field is given as an option).")
+    public static let yes = Flag(switch: "yes", short: "y", help: "At the prompt, skip the final confirmation.")
+    public static let id = Flag<RecordID?>("id", value: "ID", help: "Use this record id instead of a generated one (letters, digits, . _ : -).", .id)
+}

@@ -1,0 +1,45 @@
+import XCTest
+
+/// Each `new` command builds its record through one form: the same answers
+/// typed at the prompt and given as options make byte-identical records.
+final class PromptAndOptionsTests: XCTestCase {
+    /// Runs `tool new` twice with a fixed --id: at the prompt with `answers`, and from `options`.
+    func assertSame(_ tool: String, _ command: String, answers: [String], options: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let fixed = ["--id", "rec-1"]
+        let prompted = try Tools.run(tool, [command, "--interactive", "--yes"] + fixed, stdin: Data((answers.joined(separator: "\n") + "\n").utf8))
+        let scripted = try Tools.run(tool, [command] + fixed + options)
+        XCTAssertEqual(prompted.status, 0, prompted.stderr, file: file, line: line)
+        XCTAssertEqual(scripted.status, 0, scripted.stderr, file: file, line: line)
+        XCTAssertFalse(scripted.out.isEmpty, file: file, line: line)
+        XCTAssertEqual(prompted.out, scripted.out, "\(tool) \(command): the prompt and the options made different records", file: file, line: line)
+    }
+
+    func testReferral() throws {
+        try assertSame("nrm-referral", "new",
+                       answers: ["S-9", "", "2012-05-01", "n", "female", "AL", "sq,en", "y", "police", "2026-11-20", "sexual,labour", "", ""],
+                       options: ["--subject", "S-9", "--dob", "2012-05-01", "--sex", "female", "--nationality", "AL", "--language", "sq,en",
+                                 "--interpreter-needed", "--first-responder", "police", "--received", "2026-11-20", "--exploitation", "sexual,labour"])
+    }
+
+    func testAgeAssessment() throws {
+        try assertSame("age-assess", "new",
+                       answers: ["P-1", "2026-11-20", "", "16", "none", "SW-1", "SW-2:untrained", "", "n", "", "y", "y", "y",
+                                 "physical,psychological,cultural", "", "assessed-older", "", "17-19", "adult"],
+                       options: ["--person", "P-1", "--date", "2026-11-20", "--claimed-age", "16", "--documents", "none",
+                                 "--assessor", "SW-1,SW-2:untrained", "--appropriate-adult", "--purpose-explained", "--adverse-points-put",
+                                 "--factor", "physical,psychological,cultural", "--outcome", "assessed-older", "--assessed-age-range", "17-19",
+                                 "--conclusion", "adult"])
+    }
+
+    func testMissingEvents() throws {
+        try assertSame("missing-child", "placement", answers: ["C-1", "2011-02-03", "Oak House", "2026-11-01", "y"],
+                       options: ["--child", "C-1", "--dob", "2011-02-03", "--placement", "Oak House", "--start", "2026-11-01", "--trafficking-concern"])
+        try assertSame("missing-child", "start", answers: ["C-1", "2026-11-20T18:00:00Z", "missing", "Oak House", "2026-11-20T19:00:00Z", "PR-7", "y"],
+                       options: ["--child", "C-1", "--last-seen", "2026-11-20T18:00:00Z", "--type", "missing", "--from", "Oak House",
+                                 "--reported-to-police", "2026-11-20T19:00:00Z", "--police-reference", "PR-7", "--may-have-been-moved"])
+        try assertSame("missing-child", "return", answers: ["C-1", "2026-11-21T09:30:00Z", ""],
+                       options: ["--child", "C-1", "--returned", "2026-11-21T09:30:00Z"])
+        try assertSame("missing-child", "interview", answers: ["C-1", "done", "2026-11-22T10:00:00Z", "SW-01", "y"],
+                       options: ["--child", "C-1", "--status", "done", "--at", "2026-11-22T10:00:00Z", "--by", "SW-01", "--independent"])
+    }
+}
