@@ -26,10 +26,9 @@ let nrmStatsCommand = Command(
     if let from, let to, from > to { throw UsageError("--from \(from) is after --to \(to)") }
     let only: NRMStatistics.Table? = try a.code("table")
     let threshold = try context.suppressionThreshold()
-    let inputs = try InputFiles(a.positionals).open()
-    defer { inputs.forEach { $0.close() } }
 
-    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
+    var folder = NRMCaseFolder(asOf: asOf)
+    try CaseFile.fold(InputFiles(a.positionals), into: &folder, diagnostics: context.diagnostics) { _ in }
     var stats = NRMStatistics(topNationalities: try a.int("top", in: 1...300) ?? 10)
     for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
         if let from, referral.received < from { continue }

@@ -42,25 +42,13 @@ let reportCommand = Command(
     ]
 ) { context in
     let a = context.arguments
-    let folder = MissingFolder(asOf: try context.asOfDateTime(), rules: try context.missingRules(),
+    var folder = MissingFolder(asOf: try context.asOfDateTime(), rules: try context.missingRules(),
                                bufferLimit: try a.int("max-reorder", in: 2...100_000) ?? MissingFolder.defaultBufferLimit)
-    let inputs = try InputFiles(a.positionals).open()
-    defer { inputs.forEach { $0.close() } }
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
+    try CaseFile.fold(InputFiles(a.positionals), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
-    for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
     for status in statuses { try context.output.write(record: status.json) }
     if a.has("placements") {
-        for (name, s) in folder.byPlacement.sorted(by: { $0.key < $1.key }) {
-            var b = JSONObjectBuilder(kind: "placement-summary")
-            b.set("placement", name)
-            b.set("as-of", folder.asOf)
-            b.set("window-days", folder.rules.windowDays)
-            b.set("episodes", s.episodes)
-            b.set("children", s.children.count)
-            b.set("hours-missing", s.hours)
-            try context.output.write(record: b.value)
-        }
+        for summary in folder.placementSummaries { try context.output.write(record: summary.json) }
     }
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
 }
@@ -80,12 +68,8 @@ let ssda903Command = Command(
 ) { context in
     let a = context.arguments
     guard let year = try a.int("year", in: 2000...2999) else { throw UsageError("--year is needed") }
-    let folder = MissingFolder(asOf: DateTime(seconds: Int64.max / 2), keepEpisodes: true, bufferLimit: Int.max)
-    let inputs = try InputFiles(a.positionals).open()
-    defer { inputs.forEach { $0.close() } }
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
-    _ = folder.finish()
-    for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
+    var folder = MissingFolder(asOf: DateTime(seconds: Int64.max / 2), keepEpisodes: true, bufferLimit: Int.max)
+    try CaseFile.fold(InputFiles(a.positionals), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let (rows, noDOB) = SSDA903.rows(episodes: folder.episodes, dob: folder.datesOfBirth, year: year)
     for e in noDOB {
         context.diagnostics.error(e.startSource.file, e.startSource.line, "child \(e.child) has no date of birth: add a placement record for them")

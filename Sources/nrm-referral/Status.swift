@@ -22,10 +22,9 @@ let statusCommand = Command(
     timescales.rgDays = try a.int(rgDaysFlag.long, in: 0...365) ?? timescales.rgDays
     timescales.recoveryDays = try a.int(recoveryDaysFlag.long, in: 0...365) ?? timescales.recoveryDays
 
-    let inputs = try InputFiles(a.positionals).open()
-    defer { inputs.forEach { $0.close() } }
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
-    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
+    var folder = NRMCaseFolder(asOf: asOf)
+    try CaseFile.fold(InputFiles(a.positionals), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     for status in folder.statuses(asOf: asOf, timescales: timescales) {
         try context.output.write(record: status.json)
     }
