@@ -10,8 +10,8 @@ let statusCommand = Command(
     Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
     recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
     recovery period), what is outstanding and by how many days it is overdue. A referral is at \
-    rg-pending from the day it is received. Decisions dated after --as-of are not counted, so a past \
-    report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
+    rg-pending from the day it is received. Decisions dated after --as-of are neither counted nor checked, \
+    so a past report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
     decisions that break a case rule are reported after the whole input is read.
     """,
     flags: [.asOf, rgDaysFlag, recoveryDaysFlag, .pass, .rejects]
