@@ -99,7 +99,8 @@ public final class MissingFolder: CaseFolder {
     var byPlacement: [String: PlacementSummary] = [:]
     /// One summary per placement, by name (after `finish()`).
     public var placementSummaries: [PlacementSummary] { byPlacement.values.sorted { $0.placement < $1.placement } }
-    var statuses: [MissingStatus]?
+    /// The statuses, once `finish()` has applied everything.
+    var finished: [MissingStatus]?
 
     public static let defaultBufferLimit = 16
 
@@ -141,9 +142,11 @@ public final class MissingFolder: CaseFolder {
     /// Applies the oldest waiting events, keeping the newest `keeping`.
     func fold(_ child: inout Child, keeping: Int) {
         let taken = child.events.takeOldest(keeping: keeping)
+        // For a return with no open episode: is a start still to come? Found once, not per event.
+        let startWaiting = child.events.waiting.contains { $0.event.isStart }
+        let lastStart = taken.lastIndex { $0.event.isStart }
         for (k, entry) in taken.enumerated() {
-            // A return with no open episode: is its start still to come?
-            let startLater = taken[(k + 1)...].contains { $0.event.isStart } || child.events.waiting.contains { $0.event.isStart }
+            let startLater = startWaiting || lastStart.map { $0 > k } ?? false
             log.apply(entry) { try apply($0, to: &child.state, startLater: startLater) }
         }
     }
@@ -204,7 +207,7 @@ public final class MissingFolder: CaseFolder {
 
     /// Applies everything still waiting and returns each child's status, in the order children were first seen.
     public func finish() -> [MissingStatus] {
-        if let statuses { return statuses }
+        if let finished { return finished }
         var statuses: [MissingStatus] = []
         for id in order {
             var child = children[id]!
@@ -216,7 +219,7 @@ public final class MissingFolder: CaseFolder {
             guard s.seenStart || s.placement != nil else { continue }
             statuses.append(MissingStatus(child: id, state: s, asOf: asOf, rules: rules))
         }
-        self.statuses = statuses
+        finished = statuses
         return statuses
     }
 }
