@@ -12,32 +12,15 @@ let statusCommand = Command(
     """,
     flags: [CommonFlag.asOf, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let asOf = try context.asOf()
-    var order: [RecordID] = []
-    var assessments: [RecordID: [AgeAssessment]] = [:]
-    func see(_ person: RecordID) {
-        if assessments[person] == nil { order.append(person); assessments[person] = [] }
-    }
-    try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
-        switch r.kind {
-        case AgeAssessment.kind:
-            // Only what was known by --as-of counts, so a past report can be reproduced.
-            let assessment = try AgeAssessment(r.object)
-            guard assessment.date <= asOf else { return }
-            see(assessment.person)
-            assessments[assessment.person]!.append(assessment)
-        case Referral.kind:
-            let referral = try Referral(r.object)
-            if referral.subject.ageDisputed && referral.received <= asOf { see(referral.subject.id) }
+    var folder = AgeStatusFolder(asOf: try context.asOf())
+    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics) { r in
+        // A referral is read for its subject, so it is never left out; --pass copies it.
+        if r.kind == Referral.kind {
             if try context[CommonFlag.pass] { try context.output.writeLine(r.raw) }
-        default:
+        } else {
             try context.passOrLeaveOut(r)
         }
     }
-    for person in order {
-        // By date; the sort is stable, so the same day keeps input order.
-        let made = assessments[person]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-        try context.output.write(record: AgeStatus(person: person, assessments: made, asOf: asOf).json)
-    }
+    for status in folder.statuses() { try context.output.write(record: status.json) }
     return .ok
 }

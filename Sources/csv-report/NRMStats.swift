@@ -27,10 +27,9 @@ let nrmStatsCommand = Command(
     if let from, let to, from > to { throw UsageError("--from \(from) is after --to \(to)") }
     let only = try context[tableFlag]
     let threshold = try context.suppressionThreshold()
-    let inputs = try InputFiles(context.operands).open()
-    defer { inputs.forEach { $0.close() } }
 
-    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
+    var folder = NRMCaseFolder(asOf: asOf)
+    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics) { _ in }
     var stats = NRMStatistics(topNationalities: try context[topFlag])
     for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
         if let from, referral.received < from { continue }

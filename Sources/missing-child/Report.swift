@@ -46,64 +46,12 @@ let reportCommand = Command(
     flags: [RuleFlag.asOf, RuleFlag.placements, RuleFlag.windowDays, RuleFlag.repeatEpisodes, RuleFlag.interviewHours,
             RuleFlag.highRiskDays, RuleFlag.maxReorder, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
-    let folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(),
-                               bufferLimit: try context[RuleFlag.maxReorder])
-    let inputs = try InputFiles(context.operands).open()
-    defer { inputs.forEach { $0.close() } }
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
+    var folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(), bufferLimit: try context[RuleFlag.maxReorder])
+    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
-    for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
     for status in statuses { try context.output.write(record: status.json) }
     if try context[RuleFlag.placements] {
-        for (name, s) in folder.byPlacement.sorted(by: { $0.key < $1.key }) {
-            var b = JSONObjectBuilder(kind: "placement-summary")
-            b.set("placement", name)
-            b.set("as-of", folder.asOf)
-            b.set("window-days", folder.rules.windowDays)
-            b.set("episodes", s.episodes)
-            b.set("children", s.children.count)
-            b.set("hours-missing", s.hours)
-            try context.output.write(record: b.value)
-        }
+        for summary in folder.placementSummaries { try context.output.write(record: summary.json) }
     }
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
-}
-
-let yearFlag = Flag<Int?>("year", value: "YYYY", help: "The collection year, by the year it ends.", .int(in: 2000...2999))
-let crlfFlag = Flag(switch: "crlf", help: "End lines with CRLF.")
-
-let ssda903Command = Command(
-    name: "ssda903", summary: "The SSDA903 Missing table (CSV) for a collection year, 1 April to 31 March.",
-    usage: "--year YYYY [--crlf] [--rejects FILE] [FILE...]",
-    details: """
-    Columns CHILD,DOB,MISSING,MIS_START,MIS_END; dates dd/mm/yyyy; MISSING is M (missing) or A (away). \
-    --year names the year the collection ends: 2026 is 1 April 2025 to 31 March 2026. Episodes that \
-    overlap the year are included; MIS_END is blank for an episode still open on 31 March. The date of \
-    birth comes from the child's placement records. Nothing is written if any line is bad, an episode \
-    ends before it starts or overlaps another of the same child, or a child has no date of birth: each \
-    is named by file and line, and the exit status is 65.
-    """,
-    flags: [yearFlag, crlfFlag, CommonFlag.rejects]
-) { context in
-    guard let year = try context[yearFlag] else { throw UsageError("--year is needed") }
-    let folder = MissingFolder(asOf: DateTime(seconds: Int64.max / 2), keepEpisodes: true, bufferLimit: Int.max)
-    let inputs = try InputFiles(context.operands).open()
-    defer { inputs.forEach { $0.close() } }
-    try MissingCaseFile.read(inputs, into: folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
-    _ = folder.finish()
-    for p in folder.problems { try context.diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
-    let (rows, noDOB) = SSDA903.rows(episodes: folder.episodes, dob: folder.datesOfBirth, year: year)
-    for e in noDOB {
-        context.diagnostics.error(e.startSource.file, e.startSource.line, "child \(e.child) has no date of birth: add a placement record for them")
-    }
-    guard context.diagnostics.errorCount == 0 else {
-        context.diagnostics.note("no SSDA903 table written: the return must be complete and correct")
-        return .dataError
-    }
-    var out: [UInt8] = []
-    let csv = CSVWriter(crlf: try context[crlfFlag])
-    csv.appendRow(SSDA903.header, to: &out)
-    for row in rows { csv.appendRow(row, to: &out) }
-    try context.output.write(out)
-    return .ok
 }

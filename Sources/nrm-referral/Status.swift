@@ -13,8 +13,8 @@ let statusCommand = Command(
     Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
     recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
     recovery period), what is outstanding and by how many days it is overdue. A referral is at \
-    rg-pending from the day it is received. Decisions dated after --as-of are not counted, so a past \
-    report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
+    rg-pending from the day it is received. Decisions dated after --as-of are neither counted nor checked, \
+    so a past report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
     decisions that break a case rule are reported after the whole input is read.
     """,
     flags: [CommonFlag.asOf, rgDaysFlag, recoveryDaysFlag, CommonFlag.pass, CommonFlag.rejects]
@@ -24,10 +24,9 @@ let statusCommand = Command(
     timescales.rgDays = try context[rgDaysFlag]
     timescales.recoveryDays = try context[recoveryDaysFlag]
 
-    let inputs = try InputFiles(context.operands).open()
-    defer { inputs.forEach { $0.close() } }
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
-    let folder = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
+    var folder = NRMCaseFolder(asOf: asOf)
+    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     for status in folder.statuses(asOf: asOf, timescales: timescales) {
         try context.output.write(record: status.json)
     }

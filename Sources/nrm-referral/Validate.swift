@@ -20,7 +20,8 @@ let validateCommand = Command(
     for k in inputs.indices { try inputs[k].makeRewindable() }
 
     context.diagnostics.tracksRejectedLines = true
-    _ = try NRMCaseFile.fold(inputs, diagnostics: context.diagnostics) { _ in }
+    var folder = NRMCaseFolder()
+    try CaseFile.fold(inputs, into: &folder, diagnostics: context.diagnostics) { _ in }
     let bad = context.diagnostics.rejectedLines
 
     // Second pass: copy the lines that passed, in order.
@@ -28,7 +29,7 @@ let validateCommand = Command(
     let quiet = context.diagnostics.quietCopy()
     try forEachRecord(in: inputs, diagnostics: quiet) { r in
         guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
-        if NRMCaseFile.kinds.contains(r.kind) { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }
+        if NRMCaseFolder.kinds.contains(r.kind) { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }
     }
     return .ok
 }

@@ -136,6 +136,17 @@ final class MissingFoldTests: XCTestCase {
         XCTAssertTrue(noReturn.problems[0].message.contains("no open episode"))
     }
 
+    /// At the same instant a start goes before its return, and a return before its interview, whatever the line order.
+    func testAtTheSameInstantKindsKeepAFixedOrder() {
+        let t = "2026-11-20T18:00:00Z"
+        let (s, f) = fold([interview(t, .done), back(t), start(t)], asOf: "2026-11-21T00:00:00Z")
+        XCTAssertEqual(f.problems.map(\.message), [])
+        XCTAssertEqual(s?.missingNow, false)
+        XCTAssertEqual(s?.interviewOutstanding, false)
+        let (_, late) = fold([start(t)], asOf: "2026-11-20T17:59:59Z")
+        XCTAssertEqual(late.problems.count, 0, "after the report time: not applied, not reported")
+    }
+
     /// With a small buffer, old events are folded as they go, with the same result.
     func testFoldingOldEventsKeepsTheResult() {
         var events: [MissingEvent] = [placement("2025-01-01")]

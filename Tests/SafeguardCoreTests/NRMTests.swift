@@ -159,4 +159,15 @@ final class NRMStatusTests: XCTestCase {
         let statuses = folder.statuses(asOf: date("2027-01-01"), timescales: NRMTimescales())
         XCTAssertEqual(statuses.map(\.stage), [.cgPositive, .rgNegative])
     }
+
+    /// One --as-of rule for every fold: a later event is neither applied nor reported.
+    func testEventsAfterTheAsOfAreNeitherAppliedNorReported() throws {
+        var folder = NRMCaseFolder(asOf: date("2026-11-10"))
+        let at = { SourceLine(file: "case", line: $0) }
+        try folder.add(try referral(id: "ref-1", .dateOfBirth(date("2012-01-01")), received: "2026-11-01"), at: at(1))
+        folder.add(NRMDecision(id: RecordID("dec-2")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .positive, on: date("2026-11-04")), at: at(2), raw: [])
+        folder.add(NRMDecision(id: RecordID("dec-3")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .negative, on: date("2026-11-11")), at: at(3), raw: [])
+        XCTAssertEqual(folder.resolve().count, 0, "the second RG is after the as-of")
+        XCTAssertEqual(folder.statuses(asOf: date("2026-11-10"), timescales: NRMTimescales()).map(\.stage), [.rgPositive])
+    }
 }

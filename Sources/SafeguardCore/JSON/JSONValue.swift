@@ -59,6 +59,18 @@ public struct JSONObject: Equatable, Sendable {
     public var keys: [String] { fields.map(\.key) }
 }
 
+public extension JSONObject {
+    /// The value at a dotted path, if every step is an object that has it.
+    func value(at path: String) -> JSONValue? {
+        var current: JSONValue = .object(self)
+        for part in path.split(separator: ".") {
+            guard let o = current.objectValue, let next = o[String(part)] else { return nil }
+            current = next
+        }
+        return current == .null ? nil : current
+    }
+}
+
 /// Builds an object in order, leaving out absent optionals.
 public struct JSONObjectBuilder {
     public private(set) var object = JSONObject()

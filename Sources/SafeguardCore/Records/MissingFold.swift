@@ -22,8 +22,8 @@ public struct MissingEpisode: Equatable, Sendable {
     public let startSource: SourceLine
 }
 
-/// A missing-from-care event with where it came from.
-public enum MissingEvent: Sendable {
+/// A missing-from-care event.
+public enum MissingEvent: CaseEvent, Sendable {
     case placement(Placement)
     case start(MissingStart)
     case returned(MissingReturn)
@@ -39,7 +39,7 @@ public enum MissingEvent: Sendable {
     }
 
     /// When it happened; a placement counts from the start of its first day.
-    public var time: DateTime {
+    public var instant: DateTime {
         switch self {
         case .placement(let p): return DateTime(startOf: p.start)
         case .start(let s): return s.lastSeen
@@ -47,28 +47,27 @@ public enum MissingEvent: Sendable {
         case .interview(let i): return i.at
         }
     }
+
+    /// At the same instant: a placement, then a start, then its return, then the interview.
+    public var kindRank: Int {
+        switch self {
+        case .placement: return 0
+        case .start: return 1
+        case .returned: return 2
+        case .interview: return 3
+        }
+    }
+
+    var isStart: Bool { if case .start = self { return true }; return false }
 }
 
-/// Folds each child's events in time order (not line order) into where they
-/// stand at a report time. Memory grows with the number of children, not of
-/// events: each child holds at most `bufferLimit` events waiting to be put in
-/// time order; beyond that the oldest are folded into a small state. An event
-/// older than what was already folded cannot be placed, and is reported.
-/// Events after the report time do not count and are not held.
-public final class MissingFolder {
-    public struct Problem {
-        public let source: SourceLine
-        public let message: String
-        public let raw: [UInt8]
-    }
-
-    struct Pending {
-        let event: MissingEvent
-        let source: SourceLine
-        let raw: [UInt8]
-        let order: Int
-    }
-
+/// Folds each child's events in the one order (`CaseEntry.precedes`) into where
+/// they stand at a report time. Memory grows with the number of children, not
+/// of events: each child holds at most `bufferLimit` events waiting to be put
+/// in order; beyond that the oldest are folded into a small state. An event
+/// that goes before what was already folded cannot be placed, and is reported.
+/// Events after the report time are neither held nor reported.
+public final class MissingFolder: CaseFolder {
     /// What a child's events add up to so far.
     struct State {
         var placement: Placement?
@@ -77,11 +76,10 @@ public final class MissingFolder {
         var interview: InterviewStatus?
         var episodesInWindow = 0
         var seenStart = false
-        var foldedUntil: DateTime?
     }
 
     struct Child {
-        var pending: [Pending] = []
+        var events = CaseTimeline<MissingEvent>()
         var state = State()
     }
 
@@ -92,18 +90,24 @@ public final class MissingFolder {
     let keepEpisodes: Bool
     var order: [RecordID] = []
     var children: [RecordID: Child] = [:]
-    var counter = 0
-    public private(set) var problems: [Problem] = []
+    var log: CaseLog<MissingEvent>
+    /// The problems found, in line order.
+    public var problems: [CaseProblem] { log.problems }
     /// Every episode, when asked for (the SSDA903 table needs them all).
     public private(set) var episodes: [MissingEpisode] = []
-    /// Per placement: episodes, children, and hours missing, for episodes that started in the window.
-    public private(set) var byPlacement: [String: (episodes: Int, children: Set<RecordID>, hours: Int)] = [:]
+    /// Per placement, for episodes that started in the window.
+    var byPlacement: [String: PlacementSummary] = [:]
+    /// One summary per placement, by name (after `finish()`).
+    public var placementSummaries: [PlacementSummary] { byPlacement.values.sorted { $0.placement < $1.placement } }
+    /// The statuses, once `finish()` has applied everything.
+    var finished: [MissingStatus]?
 
     public static let defaultBufferLimit = 16
 
     public init(asOf: DateTime, rules: MissingRules = MissingRules(), keepEpisodes: Bool = false,
                 bufferLimit: Int = MissingFolder.defaultBufferLimit) {
         self.asOf = asOf
+        log = CaseLog(asOf: asOf)
         self.rules = rules
         self.keepEpisodes = keepEpisodes
         self.bufferLimit = bufferLimit
@@ -111,58 +115,62 @@ public final class MissingFolder {
     }
 
     public func add(_ event: MissingEvent, at source: SourceLine, raw: [UInt8]) {
-        guard event.time <= asOf else { return }
+        guard let entry = log.entry(event, at: source, raw: raw) else { return }
         let id = event.child
         if children[id] == nil { order.append(id); children[id] = Child() }
-        counter += 1
-        var child = children[id]!
-        children[id] = nil   // edit without a copy
-        if let folded = child.state.foldedUntil, event.time < folded {
-            problems.append(Problem(source: source, message: "dated \(event.time), before this child's events already folded (up to \(folded)): the input is more out of order than --max-reorder allows; sort it by time or raise --max-reorder", raw: raw))
+        var child = children.removeValue(forKey: id)!   // edit without a copy
+        if child.events.insert(entry) {
+            if child.events.waiting.count > bufferLimit { fold(&child, keeping: bufferLimit / 2) }
         } else {
-            // Keep the buffer in time order; input is usually nearly sorted, so insert from the back.
-            let item = Pending(event: event, source: source, raw: raw, order: counter)
-            var k = child.pending.count
-            while k > 0, child.pending[k - 1].event.time > event.time { k -= 1 }
-            child.pending.insert(item, at: k)
-            if child.pending.count > bufferLimit { fold(&child, keeping: bufferLimit / 2) }
+            let folded = child.events.lastApplied!.event.instant
+            log.report("dated \(event.instant), before this child's events already folded (up to \(folded)): the input is more out of order than --max-reorder allows; sort it by time or raise --max-reorder", on: entry)
         }
         children[id] = child
     }
 
-    /// Applies the oldest waiting events, keeping the newest `keeping`.
-    func fold(_ child: inout Child, keeping: Int) {
-        let n = child.pending.count - keeping
-        guard n > 0 else { return }
-        for item in child.pending[..<n] { apply(item, to: &child.state, rest: child.pending[n...]) }
-        child.state.foldedUntil = child.pending[n - 1].event.time
-        child.pending.removeFirst(n)
+    public func take(_ r: InputRecord, at source: SourceLine, raw: [UInt8]) throws -> Bool {
+        switch r.kind {
+        case Placement.kind: add(.placement(try Placement(r.object)), at: source, raw: raw)
+        case MissingStart.kind: add(.start(try MissingStart(r.object)), at: source, raw: raw)
+        case MissingReturn.kind: add(.returned(try MissingReturn(r.object)), at: source, raw: raw)
+        case ReturnInterview.kind: add(.interview(try ReturnInterview(r.object)), at: source, raw: raw)
+        default: return false
+        }
+        return true
     }
 
-    func apply(_ item: Pending, to s: inout State, rest: ArraySlice<Pending>) {
-        guard item.event.time <= asOf else { return }
-        func problem(_ m: String) { problems.append(Problem(source: item.source, message: m, raw: item.raw)) }
-        switch item.event {
+    /// Applies the oldest waiting events, keeping the newest `keeping`.
+    func fold(_ child: inout Child, keeping: Int) {
+        let taken = child.events.takeOldest(keeping: keeping)
+        // For a return with no open episode: is a start still to come? Found once, not per event.
+        let startWaiting = child.events.waiting.contains { $0.event.isStart }
+        let lastStart = taken.lastIndex { $0.event.isStart }
+        for (k, entry) in taken.enumerated() {
+            let startLater = startWaiting || lastStart.map { $0 > k } ?? false
+            log.apply(entry) { try apply($0, to: &child.state, startLater: startLater) }
+        }
+    }
+
+    func apply(_ entry: CaseEntry<MissingEvent>, to s: inout State, startLater: Bool) throws {
+        switch entry.event {
         case .placement(let p):
-            if s.placement == nil || p.start >= s.placement!.start { s.placement = p }
+            // In time order, so the latest placement is the current one.
+            s.placement = p
         case .start(let start):
             if let (open, at) = s.open {
-                problem("child \(start.child) is already missing since \(open.lastSeen) (\(at)): episodes cannot overlap; record the return first")
-                return
+                throw RecordError("child \(start.child) is already missing since \(open.lastSeen) (\(at)): episodes cannot overlap; record the return first")
             }
-            s.open = (start, item.source)
+            s.open = (start, entry.source)
             s.seenStart = true
             if start.lastSeen >= windowStart { s.episodesInWindow += 1 }
         case .returned(let r):
             guard let (open, at) = s.open else {
-                if rest.contains(where: { if case .start = $0.event { return true }; return false }) {
-                    problem("the return at \(r.returned) is before the start of its episode: an episode cannot end before it starts")
+                if startLater {
+                    throw RecordError("the return at \(r.returned) is before the start of its episode: an episode cannot end before it starts")
                 } else if !s.seenStart && s.placement == nil {
-                    problem("child \(r.child) is not known: there is no placement or missing-start for them")
-                } else {
-                    problem("child \(r.child) has no open episode to return from at \(r.returned)")
+                    throw RecordError("child \(r.child) is not known: there is no placement or missing-start for them")
                 }
-                return
+                throw RecordError("child \(r.child) has no open episode to return from at \(r.returned)")
             }
             close(open, at: at, end: r.returned, child: r.child, placement: s.placement?.placement)
             s.open = nil
@@ -170,8 +178,7 @@ public final class MissingFolder {
             s.interview = nil
         case .interview(let i):
             guard s.lastReturn != nil else {
-                problem("a return interview for child \(i.child) with no return before it")
-                return
+                throw RecordError("a return interview for child \(i.child) with no return before it")
             }
             if s.interview?.settles != true { s.interview = i.status }
         }
@@ -185,114 +192,34 @@ public final class MissingFolder {
         }
         guard start.lastSeen >= windowStart else { return }
         let key = start.from ?? placement ?? "(not recorded)"
-        var entry = byPlacement[key] ?? (0, [], 0)
-        entry.episodes += 1
-        entry.children.insert(child)
-        entry.hours += start.lastSeen.hours(to: min(end ?? asOf, asOf))
-        byPlacement[key] = entry
+        byPlacement[key, default: PlacementSummary(placement: key, asOf: asOf, windowDays: rules.windowDays)]
+            .add(child: child, hours: start.lastSeen.hours(to: min(end ?? asOf, asOf)))
     }
 
     /// Each child's date of birth, from their latest placement (after `finish()`).
     public private(set) var datesOfBirth: [RecordID: CivilDate] = [:]
 
+    /// Applies everything still waiting; returns the problems found, in line order.
+    public func resolve() -> [CaseProblem] {
+        _ = finish()
+        return problems
+    }
+
     /// Applies everything still waiting and returns each child's status, in the order children were first seen.
     public func finish() -> [MissingStatus] {
+        if let finished { return finished }
         var statuses: [MissingStatus] = []
         for id in order {
             var child = children[id]!
-            for (k, item) in child.pending.enumerated() { apply(item, to: &child.state, rest: child.pending[(k + 1)...]) }
-            child.pending.removeAll()
+            fold(&child, keeping: 0)
             if let (open, at) = child.state.open { close(open, at: at, end: nil, child: id, placement: child.state.placement?.placement) }
             let s = child.state
+            children[id] = child
             if let p = s.placement { datesOfBirth[id] = p.dob }
             guard s.seenStart || s.placement != nil else { continue }
             statuses.append(MissingStatus(child: id, state: s, asOf: asOf, rules: rules))
         }
-        problems.sort { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }
+        finished = statuses
         return statuses
-    }
-}
-
-/// Where one child stands at the report time.
-public struct MissingStatus: Equatable, Sendable {
-    public let child: RecordID
-    public let asOf: DateTime
-    public let missingNow: Bool
-    public let type: MissingType?
-    public let since: DateTime?
-    public let hoursMissing: Int?
-    public let policeNotNotified: Bool
-    public let episodesInWindow: Int
-    public let windowDays: Int
-    public let isRepeat: Bool
-    public let lastReturned: DateTime?
-    public let interview: InterviewStatus?
-    public let interviewDue: DateTime?
-    public let interviewOutstanding: Bool
-    public let interviewOverdue: Bool
-    public let traffickingConcern: Bool
-    public let placement: String?
-    public let placementStart: CivilDate?
-    public let highRiskWindow: Bool
-    public let notify: [AgencyToNotify]
-
-    init(child: RecordID, state s: MissingFolder.State, asOf: DateTime, rules: MissingRules) {
-        self.child = child
-        self.asOf = asOf
-        let open = s.open?.start
-        missingNow = open != nil
-        type = open?.type
-        since = open?.lastSeen
-        hoursMissing = open.map { $0.lastSeen.hours(to: asOf) }
-        // A child whose whereabouts are unknown must be reported to the police; "away" children's whereabouts are known.
-        policeNotNotified = open.map { $0.type == .missing && ($0.reportedToPolice.map { $0 > asOf } ?? true) } ?? false
-        episodesInWindow = s.episodesInWindow
-        windowDays = rules.windowDays
-        isRepeat = s.episodesInWindow >= rules.repeatThreshold
-        lastReturned = s.lastReturn
-        interview = s.lastReturn == nil ? nil : s.interview
-        interviewDue = s.lastReturn?.adding(hours: rules.interviewHours)
-        interviewOutstanding = s.lastReturn != nil && s.interview?.settles != true
-        interviewOverdue = interviewOutstanding && interviewDue.map { asOf > $0 } ?? false
-        traffickingConcern = s.placement?.traffickingConcern ?? false
-        placement = s.placement?.placement
-        placementStart = s.placement?.start
-        let today = asOf.localDate
-        highRiskWindow = traffickingConcern && placementStart.map { today >= $0 && today < $0.adding(days: rules.highRiskDays) } ?? false
-        var notify: [AgencyToNotify] = []
-        if traffickingConcern, let open {
-            notify = [.police, .homeOffice]
-            if open.mayHaveBeenMoved { notify.append(.missingPeople) }
-        }
-        self.notify = notify
-    }
-
-    /// Something a person must act on tonight.
-    public var actionNeeded: Bool { missingNow || interviewOverdue || policeNotNotified }
-
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: "missing-status")
-        b.set("child", child.rawValue)
-        b.set("as-of", asOf)
-        b.set("missing-now", missingNow)
-        b.set("type", type)
-        b.set("since", since)
-        b.set("hours-missing", hoursMissing)
-        b.set("police-not-notified", policeNotNotified)
-        b.set("episodes-in-window", episodesInWindow)
-        b.set("window-days", windowDays)
-        b.set("repeat", isRepeat)
-        b.set("last-returned", lastReturned)
-        b.set("interview", interview)
-        b.set("interview-due", interviewDue)
-        b.set("interview-outstanding", interviewOutstanding)
-        b.set("interview-overdue", interviewOverdue)
-        b.set("trafficking-concern", traffickingConcern)
-        b.set("placement", placement)
-        b.set("placement-start", placementStart)
-        b.set("high-risk-window", highRiskWindow)
-        if traffickingConcern { b.set("notify", notify) }
-        b.set("action-needed", actionNeeded)
-        return b.value
     }
 }

@@ -1,25 +1,3 @@
-/// Reading missing-from-care records into a `MissingFolder`.
-public enum MissingCaseFile {
-    public static let kinds: Set<String> = [Placement.kind, MissingStart.kind, MissingReturn.kind, ReturnInterview.kind]
-
-    /// Reads every input into `folder`; records of other kinds go to `other`.
-    public static func read(_ inputs: [OpenedInput], into folder: MissingFolder, diagnostics: Diagnostics,
-                            other: (InputRecord) throws -> Void) throws {
-        let keepRaw = diagnostics.keepsRejects
-        try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
-            let event: MissingEvent
-            switch r.kind {
-            case Placement.kind: event = .placement(try Placement(r.object))
-            case MissingStart.kind: event = .start(try MissingStart(r.object))
-            case MissingReturn.kind: event = .returned(try MissingReturn(r.object))
-            case ReturnInterview.kind: event = .interview(try ReturnInterview(r.object))
-            default: try other(r); return
-            }
-            folder.add(event, at: SourceLine(file: r.file, line: r.line), raw: keepRaw ? Array(r.raw) : [])
-        }
-    }
-}
-
 /// The DfE's SSDA903 `Missing` table for a collection year (1 April to 31 March).
 public enum SSDA903 {
     public static let header = ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]

@@ -1,0 +1,35 @@
+/// The dates of birth that give a claimed age on a date: an age-range form of
+/// a claim, for comparing with documents and assessments.
+public struct ClaimedAgeRange: Equatable, Sendable {
+    public let age: Int
+    public let on: CivilDate
+    public let earliestDOB: CivilDate
+    public let latestDOB: CivilDate
+
+    public init(age: Int, on: CivilDate) {
+        self.age = age
+        self.on = on
+        // The latest birth date: `age` years before (29 Feb falls back to 28 Feb);
+        // then step to the exact edge, checking with the same age rule as everywhere else.
+        var latest = on.sameDay(yearsFromNow: -age)
+        while latest.adding(days: 1).age(on: on).map({ $0 >= age }) ?? false { latest = latest.adding(days: 1) }
+        while (latest.age(on: on) ?? -1) < age { latest = latest.adding(days: -1) }
+        var earliest = on.sameDay(yearsFromNow: -age - 1)
+        while (earliest.age(on: on) ?? 0) > age { earliest = earliest.adding(days: 1) }
+        while earliest.adding(days: -1).age(on: on) == age { earliest = earliest.adding(days: -1) }
+        earliestDOB = earliest
+        latestDOB = latest
+    }
+
+    public var treatedAs: AgeGroup { age < AgePresumption.adultAge ? .child : .adult }
+
+    public var json: JSONValue {
+        var b = JSONObjectBuilder(kind: "claimed-age-range")
+        b.set("on", on)
+        b.set("claimed-age", age)
+        b.set("earliest-dob", earliestDOB)
+        b.set("latest-dob", latestDOB)
+        b.set("treated-as", treatedAs)
+        return b.value
+    }
+}

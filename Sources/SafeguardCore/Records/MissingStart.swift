@@ -1,0 +1,50 @@
+/// A child goes missing, or is away without authorisation.
+public struct MissingStart: Record, Equatable, Sendable {
+    public static let kind = "missing-start"
+    public static let fields = ["id", "child", "last-seen", "type", "from", "reported-to-police", "police-reference", "may-have-been-moved"]
+
+    public let id: RecordID
+    public let child: RecordID
+    public let lastSeen: DateTime
+    public let type: MissingType
+    /// The placement they went missing from: personal data (a location).
+    public let from: String?
+    public let reportedToPolice: DateTime?
+    public let policeReference: String?
+    /// The child may have been moved out of the area: tell the Missing People helpline too.
+    public let mayHaveBeenMoved: Bool
+
+    public init(id: RecordID, child: RecordID, lastSeen: DateTime, type: MissingType, from: String?,
+                reportedToPolice: DateTime?, policeReference: String?, mayHaveBeenMoved: Bool) {
+        self.id = id
+        self.child = child
+        self.lastSeen = lastSeen
+        self.type = type
+        self.from = from
+        self.reportedToPolice = reportedToPolice
+        self.policeReference = policeReference
+        self.mayHaveBeenMoved = mayHaveBeenMoved
+    }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("id", id.rawValue)
+        b.set("child", child.rawValue)
+        b.set("last-seen", lastSeen)
+        b.set("type", type)
+        b.set("from", from)
+        b.set("reported-to-police", reportedToPolice)
+        b.set("police-reference", policeReference)
+        b.set("may-have-been-moved", mayHaveBeenMoved)
+        return b.value
+    }
+
+    public init(reading r: FieldReader) throws {
+        let lastSeen = try r.dateTime("last-seen")
+        let reported = try r.optionalDateTime("reported-to-police")
+        if let reported, reported < lastSeen { throw RecordError("field reported-to-police is before last-seen") }
+        self.init(id: try r.id("id"), child: try r.id("child"), lastSeen: lastSeen, type: try r.code("type"),
+                  from: try r.optionalText("from"), reportedToPolice: reported, policeReference: try r.optionalText("police-reference"),
+                  mayHaveBeenMoved: try r.bool("may-have-been-moved"))
+    }
+}

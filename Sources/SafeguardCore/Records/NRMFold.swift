@@ -1,0 +1,145 @@
+/// A change to a referral: a decision or a withdrawal.
+public enum NRMEvent: CaseEvent {
+    case decision(NRMDecision)
+    case withdrawal(NRMWithdrawal)
+
+    public var referral: RecordID {
+        switch self { case .decision(let d): return d.referral; case .withdrawal(let w): return w.referral }
+    }
+
+    public var instant: CivilDate {
+        switch self { case .decision(let d): return d.on; case .withdrawal(let w): return w.on }
+    }
+
+    /// After the referral that heads the case (rank 0); a decision and a
+    /// withdrawal on the same day keep their line order.
+    public var kindRank: Int { 1 }
+}
+
+/// Folds referrals, decisions and withdrawals into cases. Rules broken by an
+/// event (a decision for an unknown referral, a CG before an RG, a second RG...)
+/// are problems on the event's line, and the event is left out.
+public struct NRMCaseFolder: CaseFolder {
+    /// The kinds nrm-referral owns.
+    public static let kinds: Set<String> = [Referral.kind, DutyToNotify.kind, NRMDecision.kind, NRMWithdrawal.kind, NRMStatus.kind]
+
+    struct Case {
+        var referral: (facts: ReferralFacts, source: SourceLine)?
+        var events = CaseTimeline<NRMEvent>()
+        var rg: (NRMStatus.Decided, SourceLine)?
+        var cg: (NRMStatus.Decided, SourceLine)?
+        var withdrawn: (CivilDate, SourceLine)?
+
+        mutating func apply(_ entry: CaseEntry<NRMEvent>) throws {
+            let event = entry.event, id = event.referral
+            guard let received = referral?.facts.received else {
+                throw RecordError("referral \(id) is not in the input; check the id, or include the file that holds the referral")
+            }
+            if event.instant < received {
+                throw RecordError("dated before referral \(id) was received (\(received))")
+            }
+            if let (_, at) = withdrawn {
+                throw RecordError("referral \(id) was withdrawn (\(at)); nothing can follow a withdrawal")
+            }
+            switch event {
+            case .withdrawal(let w):
+                if let (_, at) = cg {
+                    throw RecordError("referral \(id) already has its conclusive-grounds decision (\(at)); it cannot be withdrawn")
+                }
+                withdrawn = (w.on, entry.source)
+            case .decision(let d):
+                let decided = NRMStatus.Decided(on: d.on, outcome: d.outcome)
+                switch d.stage {
+                case .rg:
+                    if let (_, at) = rg {
+                        throw RecordError("referral \(id) already has a reasonable-grounds decision (\(at)); a referral gets one")
+                    }
+                    rg = (decided, entry.source)
+                case .cg:
+                    guard let (rg, _) = rg else {
+                        throw RecordError("conclusive-grounds decision before any reasonable-grounds decision for referral \(id)")
+                    }
+                    if rg.outcome == .negative {
+                        throw RecordError("conclusive-grounds decision after a negative reasonable-grounds decision for referral \(id)")
+                    }
+                    if let (_, at) = cg {
+                        throw RecordError("referral \(id) already has a conclusive-grounds decision (\(at))")
+                    }
+                    cg = (decided, entry.source)
+                }
+            }
+        }
+    }
+
+    /// Referrals in input order.
+    var order: [RecordID] = []
+    var cases: [RecordID: Case] = [:]
+    var log: CaseLog<NRMEvent>
+
+    /// Decisions and withdrawals after `asOf` are neither applied nor checked;
+    /// nil (validation) takes them all.
+    public init(asOf: CivilDate? = nil) { log = CaseLog(asOf: asOf) }
+
+    /// A second referral with the same id is refused: changes are new records, not new referrals.
+    /// Referrals head their cases, so each is kept whatever its date; `statuses` leaves out those received after the as-of.
+    public mutating func add(_ referral: Referral, at source: SourceLine) throws {
+        if let first = cases[referral.id]?.referral {
+            throw RecordError("referral \(referral.id) appears twice (first at \(first.source)); record a change as a decision or withdrawal, never a second referral")
+        }
+        order.append(referral.id)
+        cases[referral.id, default: Case()].referral = (referral.facts, source)
+    }
+
+    public mutating func add(_ decision: NRMDecision, at source: SourceLine, raw: [UInt8]) {
+        add(.decision(decision), at: source, raw: raw)
+    }
+
+    public mutating func add(_ withdrawal: NRMWithdrawal, at source: SourceLine, raw: [UInt8]) {
+        add(.withdrawal(withdrawal), at: source, raw: raw)
+    }
+
+    mutating func add(_ event: NRMEvent, at source: SourceLine, raw: [UInt8]) {
+        guard let entry = log.entry(event, at: source, raw: raw) else { return }
+        // Nothing is applied before `resolve`, so nothing comes too late.
+        _ = cases[event.referral, default: Case()].events.insert(entry)
+    }
+
+    /// Each record checked by its own reader. Duty-to-notify and earlier status
+    /// records are checked, not folded, and passed on.
+    public mutating func take(_ r: InputRecord, at source: SourceLine, raw: [UInt8]) throws -> Bool {
+        switch r.kind {
+        case Referral.kind: try add(Referral(r.object), at: source)
+        case NRMDecision.kind: add(try NRMDecision(r.object), at: source, raw: raw)
+        case NRMWithdrawal.kind: add(try NRMWithdrawal(r.object), at: source, raw: raw)
+        case DutyToNotify.kind: _ = try DutyToNotify(r.object); return false
+        case NRMStatus.kind: _ = try NRMStatus(r.object); return false
+        default: return false
+        }
+        return true
+    }
+
+    /// Applies each case's events in order. Returns the problems found, in line order.
+    public mutating func resolve() -> [CaseProblem] {
+        for id in Array(cases.keys) {
+            var c = cases.removeValue(forKey: id)!   // edit without a copy
+            for entry in c.events.takeOldest() { log.apply(entry) { try c.apply($0) } }
+            cases[id] = c
+        }
+        return log.problems
+    }
+
+    /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
+    public func statuses(asOf: CivilDate, timescales: NRMTimescales) -> [NRMStatus] {
+        cases(asOf: asOf, timescales: timescales).map(\.status)
+    }
+
+    /// Each referral received by `asOf` with its status, in input order.
+    public func cases(asOf: CivilDate, timescales: NRMTimescales) -> [(referral: ReferralFacts, status: NRMStatus)] {
+        order.compactMap { id in
+            let c = cases[id]!
+            guard let r = c.referral?.facts, r.received <= asOf else { return nil }
+            return (r, NRMStatus(referral: r, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
+                                 asOf: asOf, timescales: timescales))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Where a looked-after child lives, from when, and whether trafficking is a
+/// concern: the date of birth for SSDA903 and the start for the high-risk window.
+public struct Placement: Record, Equatable, Sendable {
+    public static let kind = "placement"
+    public static let fields = ["id", "child", "dob", "placement", "start", "trafficking-concern"]
+
+    public let id: RecordID
+    public let child: RecordID
+    /// Personal data.
+    public let dob: CivilDate
+    /// The placement's id or name: it can point to where a child lives, so it is personal data.
+    public let placement: String
+    public let start: CivilDate
+    public let traffickingConcern: Bool
+
+    public init(id: RecordID, child: RecordID, dob: CivilDate, placement: String, start: CivilDate, traffickingConcern: Bool) {
+        self.id = id
+        self.child = child
+        self.dob = dob
+        self.placement = placement
+        self.start = start
+        self.traffickingConcern = traffickingConcern
+    }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("id", id.rawValue)
+        b.set("child", child.rawValue)
+        b.set("dob", dob)
+        b.set("placement", placement)
+        b.set("start", start)
+        b.set("trafficking-concern", traffickingConcern)
+        return b.value
+    }
+
+    public init(reading r: FieldReader) throws {
+        let dob = try r.date("dob"), start = try r.date("start")
+        guard dob <= start else { throw RecordError("field dob is after the placement start") }
+        guard let placement = try r.optionalText("placement") else { throw RecordError("field placement is missing") }
+        self.init(id: try r.id("id"), child: try r.id("child"), dob: dob, placement: placement, start: start,
+                  traffickingConcern: try r.bool("trafficking-concern"))
+    }
+}

@@ -1,0 +1,42 @@
+/// The independent return interview after a child comes back (statutory
+/// guidance: within 72 hours), offered, held, or refused.
+public struct ReturnInterview: Record, Equatable, Sendable {
+    public static let kind = "return-interview"
+    public static let fields = ["id", "child", "status", "at", "by", "independent"]
+
+    public let id: RecordID
+    public let child: RecordID
+    public let status: InterviewStatus
+    public let at: DateTime
+    /// The interviewer's staff id.
+    public let by: RecordID?
+    public let independent: Bool
+
+    public init(id: RecordID, child: RecordID, status: InterviewStatus, at: DateTime, by: RecordID?, independent: Bool) {
+        self.id = id
+        self.child = child
+        self.status = status
+        self.at = at
+        self.by = by
+        self.independent = independent
+    }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("id", id.rawValue)
+        b.set("child", child.rawValue)
+        b.set("status", status)
+        b.set("at", at)
+        b.set("by", by?.rawValue)
+        b.set("independent", independent)
+        return b.value
+    }
+
+    public init(reading r: FieldReader) throws {
+        let status: InterviewStatus = try r.code("status")
+        let by = try r.optionalID("by")
+        if status == .done, by == nil { throw RecordError("field by: a held interview names who held it") }
+        self.init(id: try r.id("id"), child: try r.id("child"), status: status, at: try r.dateTime("at"), by: by,
+                  independent: try r.bool("independent"))
+    }
+}
