@@ -14,7 +14,7 @@ let reviewCommand = Command(
     guard a.positionals.count == 1 else { throw UsageError("give exactly one plan id") }
     let changes = try a.planChanges(for: nil)
     let note = a.text(PlanFlag.note.long)
-    guard !changes.fields.isEmpty || note != nil else { throw UsageError("a review needs at least one change or a --note") }
+    guard !changes.isEmpty || note != nil else { throw UsageError("a review needs at least one change or a --note") }
     let review = CarePlanReview(id: try a.recordID(prefix: "rv"), plan: try a.recordID(from: a.positionals[0], what: "plan id"),
                                 date: try a.date(PlanFlag.date.long) ?? CivilDate.today(), changes: changes, note: note)
     try context.emit(review.json)

@@ -61,56 +61,48 @@ extension ParsedArguments {
         }
     }
 
-    /// The plan fields given as options, as a JSON object of changes (the shape of a plan's fields).
-    func planChanges(for group: AgeGroup?) throws -> JSONObject {
-        var o = JSONObject()
-        if let lead = try parsed(PlanFlag.lead.long, Parse.id) { o["lead-professional"] = .string(lead.rawValue) }
-        if let n = try country(PlanFlag.nationality.long) { o["nationality"] = .string(n.code) }
-        var needs: [(NeedDomain, NeedStatus)] = []
-        for (d, st) in try each(PlanFlag.need, parseNeed) {
-            if let k = needs.firstIndex(where: { $0.0 == d }) { needs[k].1 = st } else { needs.append((d, st)) }
-        }
-        if !needs.isEmpty {
-            o["needs"] = .array(needs.map { .object(JSONObject([.init(key: "domain", value: .string($0.0.rawValue)), .init(key: "status", value: .string($0.1.rawValue))])) })
-        }
-        // The same question given twice: the later answer wins, as with every repeated option.
-        var risk = JSONObject()
-        for (q, level) in try each(PlanFlag.risk, parseRisk) { risk[q.rawValue] = .string(level.rawValue) }
-        if !risk.fields.isEmpty { o["risk"] = .object(risk) }
-        if let d = try date(PlanFlag.safetyPlan.long) { o["safety-plan-reviewed"] = .string(d.description) }
-        var agencies: [(String, Bool)] = []
+    /// The plan fields given as options, as changes to a plan.
+    func planChanges(for group: AgeGroup?) throws -> CarePlanChanges {
+        var c = CarePlanChanges()
+        c.leadProfessional = try parsed(PlanFlag.lead.long, Parse.id)
+        c.nationality = try country(PlanFlag.nationality.long)
+        // The same need or question given twice: the later one wins, as with every repeated option.
+        var needs: [(domain: NeedDomain, status: NeedStatus)] = []
+        for n in try each(PlanFlag.need, parseNeed) { needs.replaceOrAppend(n, by: \.domain) }
+        if !needs.isEmpty { c.needs = needs }
+        var risk: [(question: RiskQuestion, level: RiskLevel)] = []
+        for r in try each(PlanFlag.risk, parseRisk) { risk.replaceOrAppend(r, by: \.question) }
+        if !risk.isEmpty { c.risk = risk }
+        c.safetyPlanReviewed = try date(PlanFlag.safetyPlan.long)
+        var agencies: [(agency: String, informed: Bool)] = []
         for (name, informed) in list(PlanFlag.agency.long).map({ ($0, false) }) + list(PlanFlag.informed.long).map({ ($0, true) }) {
-            if let k = agencies.firstIndex(where: { $0.0 == name }) { agencies[k].1 = agencies[k].1 || informed } else { agencies.append((name, informed)) }
+            if let k = agencies.firstIndex(where: { $0.agency == name }) { agencies[k].informed = agencies[k].informed || informed } else { agencies.append((name, informed)) }
         }
-        if !agencies.isEmpty {
-            o["agencies"] = .array(agencies.map { .object(JSONObject([.init(key: "agency", value: .string($0.0)), .init(key: "informed", value: .bool($0.1))])) })
-        }
-        if has(PlanFlag.papers.long) { o["papers-complete"] = .bool(true) }
-        var interp = JSONObject()
-        if let arrangement: InterpreterPlan = try code(PlanFlag.interpreter.long) { interp["arrangement"] = .string(arrangement.rawValue) }
-        if has(PlanFlag.knows.long) { interp["knows-person"] = .bool(true) }
-        if !interp.fields.isEmpty { o["interpreter"] = .object(interp) }
+        if !agencies.isEmpty { c.agencies = agencies }
+        if has(PlanFlag.papers.long) { c.papersComplete = true }
+        c.interpreter = try code(PlanFlag.interpreter.long)
+        if has(PlanFlag.knows.long) { c.interpreterKnowsPerson = true }
 
-        var child = JSONObject()
-        if let s = text(PlanFlag.strategy.long) { child["missing-strategy"] = .string(s) }
+        var child = ChildChanges()
+        child.missingStrategy = text(PlanFlag.strategy.long)
         let notify: [AgencyToNotify] = try codes(PlanFlag.notify.long)
-        if !notify.isEmpty { child["notify-if-missing"] = .array(notify.uniqued().map { .string($0.rawValue) }) }
-        if let t: PlacementType = try code(PlanFlag.placement.long) { child["placement"] = .string(t.rawValue) }
+        if !notify.isEmpty { child.notifyIfMissing = notify.uniqued() }
+        child.placement = try code(PlanFlag.placement.long)
         if let decision = value(PlanFlag.safeHouse.long) {
             guard decision == "needed" || decision == "not-needed" else { throw UsageError("--safe-house: write needed or not-needed") }
-            child["safe-house-needed"] = .bool(decision == "needed")
+            child.safeHouseNeeded = decision == "needed"
         }
-        for (flag, key) in [(PlanFlag.headOfService, "head-of-service-notified"), (PlanFlag.meeting, "strategy-meeting-held"), (PlanFlag.family, "family-role-assessed")] where has(flag.long) {
-            child[key] = .bool(true)
+        for (flag, field) in [(PlanFlag.headOfService, \ChildChanges.headOfServiceNotified), (PlanFlag.meeting, \.strategyMeetingHeld), (PlanFlag.family, \.familyRoleAssessed)] where has(flag.long) {
+            child[keyPath: field] = true
         }
-        var adult = JSONObject()
-        if let funds = try bool(PlanFlag.publicFunds.long) { adult["recourse-to-public-funds"] = .bool(funds) }
+        var adult = AdultChanges()
+        adult.recourseToPublicFunds = try bool(PlanFlag.publicFunds.long)
         let additional: [AdditionalNeed] = try codes(PlanFlag.additional.long)
-        if !additional.isEmpty { adult["additional-needs"] = .array(additional.uniqued().map { .string($0.rawValue) }) }
-        if group == .adult, !child.fields.isEmpty { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0.long) }!.long) is for a child's plan; this is an adult's") }
-        if group == .child, !adult.fields.isEmpty { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0.long) }!.long) is for an adult's plan; this is a child's") }
-        if !child.fields.isEmpty { o["child"] = .object(child) }
-        if !adult.fields.isEmpty { o["adult"] = .object(adult) }
-        return o
+        if !additional.isEmpty { adult.additionalNeeds = additional.uniqued() }
+        if group == .adult, child != ChildChanges() { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0.long) }!.long) is for a child's plan; this is an adult's") }
+        if group == .child, adult != AdultChanges() { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0.long) }!.long) is for an adult's plan; this is a child's") }
+        if child != ChildChanges() { c.child = child }
+        if adult != AdultChanges() { c.adult = adult }
+        return c
     }
 }

@@ -7,9 +7,8 @@ extension CommandContext {
     func planRules() throws -> CarePlanRules {
         var rules = CarePlanRules()
         rules.safetyPlanDays = try arguments.int(safetyDaysFlag.long, in: 1...3650) ?? rules.safetyPlanDays
-        if command.allFlags.contains(reductionFlag) {
-            rules.riskReduction = try arguments.int(reductionFlag.long, in: 0...30) ?? rules.riskReduction
-        }
+        // A command without --risk-reduction never has it given: the parser refuses undeclared options.
+        rules.riskReduction = try arguments.int(reductionFlag.long, in: 0...30) ?? rules.riskReduction
         return rules
     }
 
@@ -42,20 +41,10 @@ let checkPlanCommand = Command(
     let asOf = try context.asOf(), rules = try context.planRules()
     let folder = try context.foldPlans(files: context.arguments.positionals)
     var broken = false
-    for id in folder.order where folder.cases[id]!.first.date <= asOf {
-        let findings = folder.cases[id]!.check(asOf: asOf, rules: rules)
-        broken = broken || !findings.isEmpty
-        var b = JSONObjectBuilder(kind: "care-plan-check")
-        b.set("plan", id.rawValue)
-        b.set("as-of", asOf)
-        b.set("problems", .array(findings.map { f in
-            var o = JSONObjectBuilder()
-            o.set("code", f.problem)
-            o.set("message", f.problem.label)
-            o.set("detail", f.detail)
-            return o.value
-        }))
-        try context.output.write(record: b.value)
+    for c in folder.plans where c.first.date <= asOf {
+        let check = CarePlanCheck(c, asOf: asOf, rules: rules)
+        broken = broken || !check.findings.isEmpty
+        try context.output.write(record: check.json)
     }
     return broken ? .actionNeeded : .ok
 }
@@ -73,20 +62,9 @@ let exitCommand = Command(
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
-    let unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-    var b = JSONObjectBuilder(kind: "care-plan-exit")
-    b.set("plan", c.current.id.rawValue)
-    b.set("as-of", asOf)
-    b.set("ready", unmet.isEmpty)
-    b.set("unmet", .array(unmet.map { criterion, why in
-        var o = JSONObjectBuilder()
-        o.set("criterion", criterion)
-        o.set("message", criterion.label)
-        o.set("detail", why)
-        return o.value
-    }))
-    try context.output.write(record: b.value)
-    return unmet.isEmpty ? .ok : .actionNeeded
+    let exit = CarePlanExit(c, asOf: asOf, rules: rules)
+    try context.output.write(record: exit.json)
+    return exit.ready ? .ok : .actionNeeded
 }
 
 let summaryCommand = Command(
@@ -97,16 +75,11 @@ let summaryCommand = Command(
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
+    let summary = CarePlanSummary(c, asOf: asOf, rules: rules)
     if context.arguments.has("json") {
-        var b = JSONObjectBuilder(kind: "care-plan-summary")
-        b.set("as-of", asOf)
-        b.set("plan", c.current.json)
-        b.set("actions", .array(c.actions.map(\.json)))
-        b.set("problems", strings: c.check(asOf: asOf, rules: rules).map(\.problem.rawValue))
-        b.set("unmet-exit-criteria", strings: c.unmetExitCriteria(asOf: asOf, rules: rules).map(\.0.rawValue))
-        try context.output.write(record: b.value)
+        try context.output.write(record: summary.json)
     } else {
-        try context.output.write(c.summaryText(asOf: asOf, rules: rules))
+        try context.output.write(summary.text)
     }
     return .ok
 }
