@@ -35,12 +35,8 @@ public struct CarePlanChanges: Sendable {
         interpreter = plan.interpreter
         interpreterKnowsPerson = plan.interpreterKnowsPerson
         switch plan.arrangements {
-        case .child(let c):
-            child = ChildChanges(missingStrategy: c.missingStrategy, notifyIfMissing: c.notifyIfMissing, placement: c.placement,
-                                 safeHouseNeeded: c.safeHouseNeeded, headOfServiceNotified: c.headOfServiceNotified,
-                                 strategyMeetingHeld: c.strategyMeetingHeld, familyRoleAssessed: c.familyRoleAssessed)
-        case .adult(let a):
-            adult = AdultChanges(recourseToPublicFunds: a.recourseToPublicFunds, additionalNeeds: a.additionalNeeds)
+        case .child(let c): child = ChildChanges(c)
+        case .adult(let a): adult = AdultChanges(a)
         }
     }
 
@@ -122,17 +118,7 @@ public struct ChildChanges: Equatable, Sendable {
     public var strategyMeetingHeld: Bool?
     public var familyRoleAssessed: Bool?
 
-    public init(missingStrategy: String? = nil, notifyIfMissing: [AgencyToNotify]? = nil, placement: PlacementType? = nil,
-                safeHouseNeeded: Bool? = nil, headOfServiceNotified: Bool? = nil, strategyMeetingHeld: Bool? = nil,
-                familyRoleAssessed: Bool? = nil) {
-        self.missingStrategy = missingStrategy
-        self.notifyIfMissing = notifyIfMissing
-        self.placement = placement
-        self.safeHouseNeeded = safeHouseNeeded
-        self.headOfServiceNotified = headOfServiceNotified
-        self.strategyMeetingHeld = strategyMeetingHeld
-        self.familyRoleAssessed = familyRoleAssessed
-    }
+    public init() {}
 
     static let keys = ["missing-strategy", "notify-if-missing", "placement", "safe-house-needed", "head-of-service-notified",
                        "strategy-meeting-held", "family-role-assessed"]
@@ -151,14 +137,26 @@ public struct ChildChanges: Equatable, Sendable {
 
     init(reading c: FieldReader) throws {
         try c.allowOnly(Self.keys)
+        missingStrategy = try c.optionalText("missing-strategy")
+        notifyIfMissing = try c.optionalCodes("notify-if-missing")
+        placement = try c.optionalCode("placement")
         // Kept as it was: a plan's null safe-house-needed reads as not yet decided,
         // though the schema refuses null (a review's null is refused earlier).
-        let safeHouse = c.object["safe-house-needed"] == .null ? nil : try c.optionalBool("safe-house-needed")
-        self.init(missingStrategy: try c.optionalText("missing-strategy"),
-                  notifyIfMissing: try c.optionalCodes("notify-if-missing"),
-                  placement: try c.optionalCode("placement"), safeHouseNeeded: safeHouse,
-                  headOfServiceNotified: try c.optionalBool("head-of-service-notified"),
-                  strategyMeetingHeld: try c.optionalBool("strategy-meeting-held"), familyRoleAssessed: try c.optionalBool("family-role-assessed"))
+        safeHouseNeeded = c.object["safe-house-needed"] == .null ? nil : try c.optionalBool("safe-house-needed")
+        headOfServiceNotified = try c.optionalBool("head-of-service-notified")
+        strategyMeetingHeld = try c.optionalBool("strategy-meeting-held")
+        familyRoleAssessed = try c.optionalBool("family-role-assessed")
+    }
+
+    /// Every field of `c`.
+    init(_ c: ChildArrangements) {
+        missingStrategy = c.missingStrategy
+        notifyIfMissing = c.notifyIfMissing
+        placement = c.placement
+        safeHouseNeeded = c.safeHouseNeeded
+        headOfServiceNotified = c.headOfServiceNotified
+        strategyMeetingHeld = c.strategyMeetingHeld
+        familyRoleAssessed = c.familyRoleAssessed
     }
 }
 
@@ -167,10 +165,7 @@ public struct AdultChanges: Equatable, Sendable {
     public var recourseToPublicFunds: Bool?
     public var additionalNeeds: [AdditionalNeed]?
 
-    public init(recourseToPublicFunds: Bool? = nil, additionalNeeds: [AdditionalNeed]? = nil) {
-        self.recourseToPublicFunds = recourseToPublicFunds
-        self.additionalNeeds = additionalNeeds
-    }
+    public init() {}
 
     static let keys = ["recourse-to-public-funds", "additional-needs"]
 
@@ -183,8 +178,14 @@ public struct AdultChanges: Equatable, Sendable {
 
     init(reading a: FieldReader) throws {
         try a.allowOnly(Self.keys)
-        self.init(recourseToPublicFunds: try a.optionalBool("recourse-to-public-funds"),
-                  additionalNeeds: try a.optionalCodes("additional-needs"))
+        recourseToPublicFunds = try a.optionalBool("recourse-to-public-funds")
+        additionalNeeds = try a.optionalCodes("additional-needs")
+    }
+
+    /// Every field of `a`.
+    init(_ a: AdultArrangements) {
+        recourseToPublicFunds = a.recourseToPublicFunds
+        additionalNeeds = a.additionalNeeds
     }
 }
 

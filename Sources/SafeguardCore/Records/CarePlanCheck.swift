@@ -16,13 +16,16 @@ public struct CarePlanCheck: Sendable {
         var b = JSONObjectBuilder(kind: Self.kind)
         b.set("plan", plan.rawValue)
         b.set("as-of", asOf)
-        b.set("problems", .array(findings.map { f in
-            var o = JSONObjectBuilder()
-            o.set("code", f.problem)
-            o.set("message", f.problem.label)
-            o.set("detail", f.detail)
-            return o.value
-        }))
+        b.set("problems", .array(findings.map { Self.item("code", $0.problem, message: $0.problem.label, detail: $0.detail) }))
         return b.value
+    }
+
+    /// One item of a report's list: its code, the sentence for it, and why.
+    static func item<C: CodeList>(_ key: String, _ code: C, message: String, detail: String?) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.set(key, code)
+        o.set("message", message)
+        o.set("detail", detail)
+        return o.value
     }
 }

@@ -20,13 +20,7 @@ public struct CarePlanExit: Sendable {
         b.set("plan", plan.rawValue)
         b.set("as-of", asOf)
         b.set("ready", ready)
-        b.set("unmet", .array(unmet.map { u in
-            var o = JSONObjectBuilder()
-            o.set("criterion", u.criterion)
-            o.set("message", u.criterion.label)
-            o.set("detail", u.detail)
-            return o.value
-        }))
+        b.set("unmet", .array(unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.criterion.label, detail: $0.detail) }))
         return b.value
     }
 }
