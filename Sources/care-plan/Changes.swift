@@ -14,7 +14,7 @@ let reviewCommand = Command(
     let plan = try planOperand(context)
     let changes = try context.planChanges(for: nil)
     let note = try context[PlanFlag.note]
-    guard !changes.fields.isEmpty || note != nil else { throw UsageError("a review needs at least one change or a --note") }
+    guard !changes.isEmpty || note != nil else { throw UsageError("a review needs at least one change or a --note") }
     let review = CarePlanReview(id: try context.recordID(prefix: "rv"), plan: plan,
                                 date: try context[PlanFlag.date], changes: changes, note: note)
     try context.emit(review.json)

@@ -17,7 +17,6 @@ let newPlanCommand = Command(
 ) { context in
     let fields: [any AnyFlag] = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
     return try context.record(fields: fields) { form in
-        let p = form.prompter
         let date = try form.value(PlanFlag.date, "Date of the plan", hint: "yyyy-mm-dd")
         var person: RecordID, group: AgeGroup, nationality: Country?
         if let referralID = try context[PlanFlag.fromReferral] {
@@ -43,35 +42,22 @@ let newPlanCommand = Command(
             group = AgePresumption.basis(for: age, disputed: disputed, on: date).treatedAs
             nationality = try form.optional(PlanFlag.nationality, "Nationality", hint: "ISO code, e.g. GB, AL")
         }
-        p?.say("  A \(group == .child ? "child's" : "adult's") plan.")
+        form.say("  A \(group == .child ? "child's" : "adult's") plan.")
         var changes = try context.planChanges(for: group)
-        if let p {
+        if let p = form.prompter {
             changes = try askPlanFields(p, changes, group: group)
         }
-        var base = JSONObject()
-        base["kind"] = .string(CarePlan.kind)
-        base["v"] = .int(1)
-        base["id"] = .string(try context.recordID(prefix: "cp").rawValue)
-        base["person"] = .string(person.rawValue)
-        base["date"] = .string(date.description)
-        base["treated-as"] = .string(group.rawValue)
-        if let nationality { base["nationality"] = .string(nationality.code) }
-        base["needs"] = .array([])
-        base["risk"] = .object(JSONObject())
-        base["agencies"] = .array([])
-        base["papers-complete"] = .bool(false)
-        base["interpreter"] = .object(JSONObject([.init(key: "arrangement", value: .string(InterpreterPlan.notNeeded.rawValue)), .init(key: "knows-person", value: .bool(false))]))
+        let id = try context.recordID(prefix: "cp")
+        let arrangements: PlanArrangements
         if group == .child {
-            base["child"] = .object(JSONObject([.init(key: "notify-if-missing", value: .array([])), .init(key: "head-of-service-notified", value: .bool(false)),
-                                                .init(key: "strategy-meeting-held", value: .bool(false)), .init(key: "family-role-assessed", value: .bool(false))]))
+            arrangements = .child(ChildArrangements())
         } else {
-            guard let funds = changes["adult"]?.objectValue?["recourse-to-public-funds"] else {
+            guard let funds = changes.adult?.recourseToPublicFunds else {
                 throw UsageError("--public-funds yes|no is needed for an adult's plan (many adults have no recourse to public funds)")
             }
-            base["adult"] = .object(JSONObject([.init(key: "recourse-to-public-funds", value: funds), .init(key: "additional-needs", value: .array([]))]))
+            arrangements = .adult(AdultArrangements(recourseToPublicFunds: funds))
         }
-        let blank = try CarePlan(base)
-        let plan = try CarePlanReview(id: blank.id, plan: blank.id, date: date, changes: changes, note: nil).apply(to: blank)
+        let plan = try CarePlan(id: id, person: person, date: date, nationality: nationality, arrangements: arrangements).applying(changes)
         for finding in CarePlanCase(plan, at: SourceLine(file: "-", line: 0)).check(asOf: date) {
             context.diagnostics.note("check \(finding.problem.rawValue): \(finding.problem.label)")
         }
@@ -90,46 +76,41 @@ func findReferral(_ id: RecordID, _ context: CommandContext) throws -> Referral?
 }
 
 /// At the prompt: the plan fields not given as options.
-func askPlanFields(_ p: Prompter, _ given: JSONObject, group: AgeGroup) throws -> JSONObject {
-    var o = given
-    if o["lead-professional"] == nil, let lead = try p.ask("Lead professional's staff id", optional: true, parse: Parse.id) {
-        o["lead-professional"] = .string(lead.rawValue)
+func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup) throws -> CarePlanChanges {
+    var c = given
+    if c.leadProfessional == nil, let lead = try p.ask("Lead professional's staff id", optional: true, parse: Parse.id) {
+        c.leadProfessional = lead
     }
-    if o["needs"] == nil {
+    if c.needs == nil {
         let needs: [NeedDomain] = try p.chooseMany("Needs")
-        o["needs"] = .array(needs.map { .object(JSONObject([.init(key: "domain", value: .string($0.rawValue)), .init(key: "status", value: .string("open"))])) })
+        c.needs = needs.map { ($0, .open) }
     }
-    if o["risk"] == nil {
-        var risk = JSONObject()
-        for q in RiskQuestion.allCases {
+    if c.risk == nil {
+        c.risk = try RiskQuestion.allCases.map { q in
             let level: RiskLevel = try p.choose(q.label)
-            risk[q.rawValue] = .string(level.rawValue)
+            return (q, level)
         }
-        o["risk"] = .object(risk)
     }
-    if o["safety-plan-reviewed"] == nil, let d = try p.ask("Safety plan last reviewed", hint: "yyyy-mm-dd; Enter if there is none yet", optional: true, parse: Parse.date) {
-        o["safety-plan-reviewed"] = .string(d.description)
+    if c.safetyPlanReviewed == nil, let d = try p.ask("Safety plan last reviewed", hint: "yyyy-mm-dd; Enter if there is none yet", optional: true, parse: Parse.date) {
+        c.safetyPlanReviewed = d
     }
-    if o["interpreter"] == nil {
+    if c.interpreter == nil && c.interpreterKnowsPerson == nil {
         let arrangement: InterpreterPlan = try p.choose("Interpreter", default: .notNeeded)
-        var i = JSONObject([.init(key: "arrangement", value: .string(arrangement.rawValue))])
-        if arrangement != .notNeeded { i["knows-person"] = .bool(try p.yesNo("Do the interpreter and the person know each other?", default: false)) }
-        o["interpreter"] = .object(i)
+        c.interpreter = arrangement
+        if arrangement != .notNeeded { c.interpreterKnowsPerson = try p.yesNo("Do the interpreter and the person know each other?", default: false) }
     }
-    if group == .child, o["child"] == nil {
-        var c = JSONObject()
-        if let s = try p.ask("How will going missing be prevented and managed?", optional: true, parse: Parse.text) { c["missing-strategy"] = .string(s) }
-        let notify: [AgencyToNotify] = try p.chooseMany("Agencies to notify if the child goes missing", atLeastOne: false)
-        c["notify-if-missing"] = .array(notify.map { .string($0.rawValue) })
-        let placement: PlacementType = try p.choose("Placement", default: .specialistFosterCare)
-        c["placement"] = .string(placement.rawValue)
-        c["strategy-meeting-held"] = .bool(try p.yesNo("Has a multi-agency strategy meeting been held?"))
-        o["child"] = .object(c)
+    if group == .child, c.child == nil {
+        var child = ChildChanges()
+        child.missingStrategy = try p.ask("How will going missing be prevented and managed?", optional: true, parse: Parse.text)
+        child.notifyIfMissing = try p.chooseMany("Agencies to notify if the child goes missing", atLeastOne: false)
+        child.placement = try p.choose("Placement", default: PlacementType.specialistFosterCare)
+        child.strategyMeetingHeld = try p.yesNo("Has a multi-agency strategy meeting been held?")
+        c.child = child
     }
-    if group == .adult, o["adult"]?.objectValue?["recourse-to-public-funds"] == nil {
-        var adult = o["adult"]?.objectValue ?? JSONObject()
-        adult["recourse-to-public-funds"] = .bool(try p.yesNo("Does the person have recourse to public funds?"))
-        o["adult"] = .object(adult)
+    if group == .adult, c.adult?.recourseToPublicFunds == nil {
+        var adult = c.adult ?? AdultChanges()
+        adult.recourseToPublicFunds = try p.yesNo("Does the person have recourse to public funds?")
+        c.adult = adult
     }
-    return o
+    return c
 }

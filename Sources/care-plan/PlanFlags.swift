@@ -58,54 +58,45 @@ struct RiskAnswer: Hashable, Sendable { let question: RiskQuestion, level: RiskL
 }
 
 extension CommandContext {
-    /// The plan fields given as options, as a JSON object of changes (the shape of a plan's fields).
-    func planChanges(for group: AgeGroup?) throws -> JSONObject {
-        var o = JSONObject()
-        if let lead = try self[PlanFlag.lead] { o["lead-professional"] = .string(lead.rawValue) }
-        if let n = try self[PlanFlag.nationality] { o["nationality"] = .string(n.code) }
-        var needs: [(NeedDomain, NeedStatus)] = []
-        for change in try self[PlanFlag.need] {
-            let (d, st) = (change.domain, change.status)
-            if let k = needs.firstIndex(where: { $0.0 == d }) { needs[k].1 = st } else { needs.append((d, st)) }
-        }
-        if !needs.isEmpty {
-            o["needs"] = .array(needs.map { .object(JSONObject([.init(key: "domain", value: .string($0.0.rawValue)), .init(key: "status", value: .string($0.1.rawValue))])) })
-        }
-        // The same question given twice: the later answer wins, as with every repeated option.
-        var risk = JSONObject()
-        for answer in try self[PlanFlag.risk] { risk[answer.question.rawValue] = .string(answer.level.rawValue) }
-        if !risk.fields.isEmpty { o["risk"] = .object(risk) }
-        if let d = try self[PlanFlag.safetyPlan] { o["safety-plan-reviewed"] = .string(d.description) }
-        var agencies: [(String, Bool)] = []
+    /// The plan fields given as options, as changes to a plan.
+    func planChanges(for group: AgeGroup?) throws -> CarePlanChanges {
+        var c = CarePlanChanges()
+        c.leadProfessional = try self[PlanFlag.lead]
+        c.nationality = try self[PlanFlag.nationality]
+        // The same need or question given twice: the later one wins, as with every repeated option.
+        var needs: [(domain: NeedDomain, status: NeedStatus)] = []
+        for n in try self[PlanFlag.need] { needs.replaceOrAppend((n.domain, n.status), by: \.domain) }
+        if !needs.isEmpty { c.needs = needs }
+        var risk: [(question: RiskQuestion, level: RiskLevel)] = []
+        for r in try self[PlanFlag.risk] { risk.replaceOrAppend((r.question, r.level), by: \.question) }
+        if !risk.isEmpty { c.risk = risk }
+        c.safetyPlanReviewed = try self[PlanFlag.safetyPlan]
+        var agencies: [(agency: String, informed: Bool)] = []
         for (name, informed) in try self[PlanFlag.agency].map({ ($0, false) }) + self[PlanFlag.informed].map({ ($0, true) }) {
-            if let k = agencies.firstIndex(where: { $0.0 == name }) { agencies[k].1 = agencies[k].1 || informed } else { agencies.append((name, informed)) }
+            if let k = agencies.firstIndex(where: { $0.agency == name }) { agencies[k].informed = agencies[k].informed || informed } else { agencies.append((name, informed)) }
         }
-        if !agencies.isEmpty {
-            o["agencies"] = .array(agencies.map { .object(JSONObject([.init(key: "agency", value: .string($0.0)), .init(key: "informed", value: .bool($0.1))])) })
-        }
-        if try self[PlanFlag.papers] { o["papers-complete"] = .bool(true) }
-        var interp = JSONObject()
-        if let arrangement = try self[PlanFlag.interpreter] { interp["arrangement"] = .string(arrangement.rawValue) }
-        if try self[PlanFlag.knows] { interp["knows-person"] = .bool(true) }
-        if !interp.fields.isEmpty { o["interpreter"] = .object(interp) }
+        if !agencies.isEmpty { c.agencies = agencies }
+        if try self[PlanFlag.papers] { c.papersComplete = true }
+        c.interpreter = try self[PlanFlag.interpreter]
+        if try self[PlanFlag.knows] { c.interpreterKnowsPerson = true }
 
-        var child = JSONObject()
-        if let s = try self[PlanFlag.strategy] { child["missing-strategy"] = .string(s) }
+        var child = ChildChanges()
+        child.missingStrategy = try self[PlanFlag.strategy]
         let notify = try self[PlanFlag.notify]
-        if !notify.isEmpty { child["notify-if-missing"] = .array(notify.map { .string($0.rawValue) }) }
-        if let t = try self[PlanFlag.placement] { child["placement"] = .string(t.rawValue) }
-        if let needed = try self[PlanFlag.safeHouse] { child["safe-house-needed"] = .bool(needed) }
-        for (flag, key) in [(PlanFlag.headOfService, "head-of-service-notified"), (PlanFlag.meeting, "strategy-meeting-held"), (PlanFlag.family, "family-role-assessed")] {
-            if try self[flag] { child[key] = .bool(true) }
+        if !notify.isEmpty { child.notifyIfMissing = notify }
+        child.placement = try self[PlanFlag.placement]
+        child.safeHouseNeeded = try self[PlanFlag.safeHouse]
+        for (flag, field) in [(PlanFlag.headOfService, \ChildChanges.headOfServiceNotified), (PlanFlag.meeting, \.strategyMeetingHeld), (PlanFlag.family, \.familyRoleAssessed)] {
+            if try self[flag] { child[keyPath: field] = true }
         }
-        var adult = JSONObject()
-        if let funds = try self[PlanFlag.publicFunds] { adult["recourse-to-public-funds"] = .bool(funds) }
+        var adult = AdultChanges()
+        adult.recourseToPublicFunds = try self[PlanFlag.publicFunds]
         let additional = try self[PlanFlag.additional]
-        if !additional.isEmpty { adult["additional-needs"] = .array(additional.map { .string($0.rawValue) }) }
-        if group == .adult, !child.fields.isEmpty { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0) }!.spec.long) is for a child's plan; this is an adult's") }
-        if group == .child, !adult.fields.isEmpty { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0) }!.spec.long) is for an adult's plan; this is a child's") }
-        if !child.fields.isEmpty { o["child"] = .object(child) }
-        if !adult.fields.isEmpty { o["adult"] = .object(adult) }
-        return o
+        if !additional.isEmpty { adult.additionalNeeds = additional }
+        if group == .adult, child != ChildChanges() { throw UsageError("--\(PlanFlag.childFlags.first { isGiven($0) }!.spec.long) is for a child's plan; this is an adult's") }
+        if group == .child, adult != AdultChanges() { throw UsageError("--\(PlanFlag.adultFlags.first { isGiven($0) }!.spec.long) is for an adult's plan; this is a child's") }
+        if child != ChildChanges() { c.child = child }
+        if adult != AdultChanges() { c.adult = adult }
+        return c
     }
 }

@@ -11,7 +11,8 @@ extension CommandContext {
     func planRules() throws -> CarePlanRules {
         var rules = CarePlanRules()
         rules.safetyPlanDays = try self[safetyDaysFlag]
-        if command.declares(reductionFlag) { rules.riskReduction = try self[reductionFlag] }
+        // A command without --risk-reduction never has it given: the parser refuses undeclared options.
+        rules.riskReduction = try self[reductionFlag]
         return rules
     }
 
@@ -44,20 +45,10 @@ let checkPlanCommand = Command(
     let asOf = try context.asOf(), rules = try context.planRules()
     let folder = try context.foldPlans(files: context.operands)
     var broken = false
-    for id in folder.order where folder.cases[id]!.first.date <= asOf {
-        let findings = folder.cases[id]!.check(asOf: asOf, rules: rules)
-        broken = broken || !findings.isEmpty
-        var b = JSONObjectBuilder(kind: "care-plan-check")
-        b.set("plan", id.rawValue)
-        b.set("as-of", asOf)
-        b.set("problems", .array(findings.map { f in
-            var o = JSONObjectBuilder()
-            o.set("code", f.problem)
-            o.set("message", f.problem.label)
-            o.set("detail", f.detail)
-            return o.value
-        }))
-        try context.output.write(record: b.value)
+    for c in folder.plans where c.first.date <= asOf {
+        let check = CarePlanCheck(c, asOf: asOf, rules: rules)
+        broken = broken || !check.findings.isEmpty
+        try context.output.write(record: check.json)
     }
     return broken ? .actionNeeded : .ok
 }
@@ -75,20 +66,9 @@ let exitCommand = Command(
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
-    let unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-    var b = JSONObjectBuilder(kind: "care-plan-exit")
-    b.set("plan", c.current.id.rawValue)
-    b.set("as-of", asOf)
-    b.set("ready", unmet.isEmpty)
-    b.set("unmet", .array(unmet.map { criterion, why in
-        var o = JSONObjectBuilder()
-        o.set("criterion", criterion)
-        o.set("message", criterion.label)
-        o.set("detail", why)
-        return o.value
-    }))
-    try context.output.write(record: b.value)
-    return unmet.isEmpty ? .ok : .actionNeeded
+    let exit = CarePlanExit(c, asOf: asOf, rules: rules)
+    try context.output.write(record: exit.json)
+    return exit.ready ? .ok : .actionNeeded
 }
 
 let summaryCommand = Command(
@@ -99,16 +79,11 @@ let summaryCommand = Command(
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
+    let summary = CarePlanSummary(c, asOf: asOf, rules: rules)
     if try context[jsonFlag] {
-        var b = JSONObjectBuilder(kind: "care-plan-summary")
-        b.set("as-of", asOf)
-        b.set("plan", c.current.json)
-        b.set("actions", .array(c.actions.map(\.json)))
-        b.set("problems", strings: c.check(asOf: asOf, rules: rules).map(\.problem.rawValue))
-        b.set("unmet-exit-criteria", strings: c.unmetExitCriteria(asOf: asOf, rules: rules).map(\.0.rawValue))
-        try context.output.write(record: b.value)
+        try context.output.write(record: summary.json)
     } else {
-        try context.output.write(c.summaryText(asOf: asOf, rules: rules))
+        try context.output.write(summary.text)
     }
     return .ok
 }

@@ -136,4 +136,30 @@ final class CarePlanTests: XCTestCase {
         let review = try JSONParser.parse(#"{"kind":"care-plan-review","v":1,"id":"rv-1","plan":"cp-1","date":"2026-10-02","changes":{"lead-professional":null}}"#).objectValue!
         XCTAssertThrowsError(try CarePlanReview(review)) { XCTAssertTrue("\($0)".contains("must not hold null")) }
     }
+
+    /// A plan is written and read in one place: it reads back as written, child's and adult's.
+    func testAPlanReadsBackAsWritten() throws {
+        var adult = childPlan()
+        adult.arrangements = .adult(AdultArrangements(recourseToPublicFunds: false, additionalNeeds: [.disability]))
+        for plan in [childPlan(), adult] {
+            guard case .object(let o) = plan.json else { return XCTFail() }
+            XCTAssertEqual(try CarePlan(o), plan)
+        }
+    }
+
+    /// Typed changes do what the same review read from JSON does; the wrong age group's arrangements are refused.
+    func testTypedChangesMatchAReview() throws {
+        var changes = CarePlanChanges()
+        changes.needs = [(.accommodation, .met), (.medical, .open)]
+        changes.risk = [(.abduction, .high)]
+        var child = ChildChanges()
+        child.headOfServiceNotified = true
+        changes.child = child
+        let review = CarePlanReview(id: RecordID("rv-1")!, plan: RecordID("cp-1")!, date: date, changes: changes, note: nil)
+        XCTAssertEqual(try childPlan().applying(changes), try review.apply(to: childPlan()))
+        XCTAssertEqual(try CarePlanReview(review.json.objectValue!).changes, review.changes, "a review reads back as written")
+        var adultChanges = CarePlanChanges()
+        adultChanges.adult = AdultChanges()
+        XCTAssertThrowsError(try childPlan().applying(adultChanges)) { XCTAssertTrue("\($0)".contains("a child's plan has child arrangements")) }
+    }
 }

@@ -58,6 +58,11 @@ public struct FieldReader {
         return b
     }
 
+    public func optionalBool(_ key: String) throws -> Bool? {
+        guard try present(key) != nil else { return nil }
+        return try bool(key)
+    }
+
     public func int(_ key: String, in range: ClosedRange<Int>) throws -> Int {
         let v = try required(key)
         guard let n = v.intValue else { throw fail(key, "must be a whole number, found \(v.typeName == "a number" ? "a fraction" : v.typeName)") }
@@ -131,6 +136,11 @@ public struct FieldReader {
         })
     }
 
+    public func optionalCodes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C]? {
+        guard try present(key) != nil else { return nil }
+        return try codes(key, type)
+    }
+
     public func unique<T: Hashable>(_ key: String, _ items: [T]) throws -> [T] {
         var seen = Set<T>()
         for item in items where !seen.insert(item).inserted {
@@ -158,6 +168,11 @@ public struct FieldReader {
             guard let o = item.objectValue else { throw RecordError("field \(name(key))[\(k)]: must be an object, found \(item.typeName)") }
             return o
         }
+    }
+
+    public func optionalObjectArray(_ key: String) throws -> [JSONObject]? {
+        guard try present(key) != nil else { return nil }
+        return try objectArray(key)
     }
 
     public func country(_ key: String) throws -> Country? {

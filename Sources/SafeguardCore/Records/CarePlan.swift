@@ -10,12 +10,30 @@ public struct ChildArrangements: Equatable, Sendable {
     public var strategyMeetingHeld: Bool
     /// The family's possible role in the trafficking, assessed before any reunification.
     public var familyRoleAssessed: Bool
+
+    /// The defaults are a new plan's: nothing decided, nothing held yet.
+    public init(missingStrategy: String? = nil, notifyIfMissing: [AgencyToNotify] = [], placement: PlacementType? = nil,
+                safeHouseNeeded: Bool? = nil, headOfServiceNotified: Bool = false, strategyMeetingHeld: Bool = false,
+                familyRoleAssessed: Bool = false) {
+        self.missingStrategy = missingStrategy
+        self.notifyIfMissing = notifyIfMissing
+        self.placement = placement
+        self.safeHouseNeeded = safeHouseNeeded
+        self.headOfServiceNotified = headOfServiceNotified
+        self.strategyMeetingHeld = strategyMeetingHeld
+        self.familyRoleAssessed = familyRoleAssessed
+    }
 }
 
 /// What an adult's plan must also hold (SOLACE L407, L616).
 public struct AdultArrangements: Equatable, Sendable {
     public var recourseToPublicFunds: Bool
     public var additionalNeeds: [AdditionalNeed]
+
+    public init(recourseToPublicFunds: Bool, additionalNeeds: [AdditionalNeed] = []) {
+        self.recourseToPublicFunds = recourseToPublicFunds
+        self.additionalNeeds = additionalNeeds
+    }
 }
 
 /// A child's plan has child arrangements and an adult's has adult ones: never both, never neither.
@@ -52,10 +70,11 @@ public struct CarePlan: Record, Equatable, Sendable {
 
     public var treatedAs: AgeGroup { arrangements.group }
 
-    public init(id: RecordID, person: RecordID, date: CivilDate, nationality: Country?, leadProfessional: RecordID?,
-                needs: [(domain: NeedDomain, status: NeedStatus)], risk: [RiskQuestion: RiskLevel], safetyPlanReviewed: CivilDate?,
-                agencies: [(agency: String, informed: Bool)], papersComplete: Bool, interpreter: InterpreterPlan,
-                interpreterKnowsPerson: Bool, arrangements: PlanArrangements) {
+    /// The defaults are a new plan's: nothing recorded yet, no interpreter needed.
+    public init(id: RecordID, person: RecordID, date: CivilDate, nationality: Country? = nil, leadProfessional: RecordID? = nil,
+                needs: [(domain: NeedDomain, status: NeedStatus)] = [], risk: [RiskQuestion: RiskLevel] = [:], safetyPlanReviewed: CivilDate? = nil,
+                agencies: [(agency: String, informed: Bool)] = [], papersComplete: Bool = false, interpreter: InterpreterPlan = .notNeeded,
+                interpreterKnowsPerson: Bool = false, arrangements: PlanArrangements) {
         self.id = id
         self.person = person
         self.date = date
@@ -79,221 +98,29 @@ public struct CarePlan: Record, Equatable, Sendable {
         b.set("person", person.rawValue)
         b.set("date", date)
         b.set("treated-as", treatedAs)
-        b.set("nationality", nationality?.code)
-        b.set("lead-professional", leadProfessional?.rawValue)
-        b.set("needs", .array(needs.map { n in
-            var o = JSONObjectBuilder()
-            o.set("domain", n.domain)
-            o.set("status", n.status)
-            return o.value
-        }))
-        var r = JSONObjectBuilder()
-        for q in RiskQuestion.allCases { r.set(q.rawValue, risk[q]) }
-        b.set("risk", r.value)
-        b.set("safety-plan-reviewed", safetyPlanReviewed)
-        b.set("agencies", .array(agencies.map { a in
-            var o = JSONObjectBuilder()
-            o.set("agency", a.agency)
-            o.set("informed", a.informed)
-            return o.value
-        }))
-        b.set("papers-complete", papersComplete)
-        var i = JSONObjectBuilder()
-        i.set("arrangement", interpreter)
-        i.set("knows-person", interpreterKnowsPerson)
-        b.set("interpreter", i.value)
-        switch arrangements {
-        case .child(let c):
-            var o = JSONObjectBuilder()
-            o.set("missing-strategy", c.missingStrategy)
-            o.set("notify-if-missing", c.notifyIfMissing)
-            o.set("placement", c.placement)
-            o.set("safe-house-needed", c.safeHouseNeeded)
-            o.set("head-of-service-notified", c.headOfServiceNotified)
-            o.set("strategy-meeting-held", c.strategyMeetingHeld)
-            o.set("family-role-assessed", c.familyRoleAssessed)
-            b.set("child", o.value)
-        case .adult(let a):
-            var o = JSONObjectBuilder()
-            o.set("recourse-to-public-funds", a.recourseToPublicFunds)
-            o.set("additional-needs", a.additionalNeeds)
-            b.set("adult", o.value)
-        }
+        // The other fields in the shape a review writes them, in the plan's own order.
+        let rest = CarePlanChanges(self).object
+        for key in Self.fields where Self.changeable.contains(key) { b.set(key, rest[key]) }
         return b.value
     }
 
+    /// A plan is read as the changes that make it from an empty plan, once the
+    /// fields every plan holds are known to be there.
     public init(reading r: FieldReader) throws {
         let group: AgeGroup = try r.code("treated-as")
-        let needs = try r.objectArray("needs").enumerated().map { k, o -> (domain: NeedDomain, status: NeedStatus) in
-            let n = FieldReader(o, path: "needs[\(k)].")
-            try n.allowOnly(["domain", "status"])
-            return (try n.code("domain"), try n.code("status"))
-        }
-        _ = try r.unique("needs", needs.map(\.domain))
-        let riskFields = try r.object("risk")
-        try riskFields.allowOnly(RiskQuestion.codes)
-        var risk: [RiskQuestion: RiskLevel] = [:]
-        for q in RiskQuestion.allCases { risk[q] = try riskFields.optionalCode(q.rawValue) }
-        let agencies = try r.objectArray("agencies").enumerated().map { k, o -> (agency: String, informed: Bool) in
-            let a = FieldReader(o, path: "agencies[\(k)].")
-            try a.allowOnly(["agency", "informed"])
-            guard let name = try a.optionalText("agency") else { throw RecordError("field agencies[\(k)].agency is missing") }
-            return (name, try a.bool("informed"))
-        }
-        _ = try r.unique("agencies", agencies.map(\.agency))
+        let given = try CarePlanChanges(reading: r)
+        // The adult's placeholder is overwritten: recourse-to-public-funds is required below.
+        let empty = CarePlan(id: try r.id("id"), person: try r.id("person"), date: try r.date("date"),
+                             arrangements: group == .child ? .child(ChildArrangements()) : .adult(AdultArrangements(recourseToPublicFunds: false)))
+        self = try empty.applying(given)
+        for key in ["needs", "risk", "agencies", "papers-complete", "interpreter", group.rawValue] { _ = try r.required(key) }
         let interpreter = try r.object("interpreter")
-        try interpreter.allowOnly(["arrangement", "knows-person"])
-        let arrangements: PlanArrangements
-        switch group {
-        case .child:
-            guard try r.optionalObject("adult") == nil else { throw RecordError("field adult: a child's plan has child arrangements, not adult ones") }
-            let c = try r.object("child")
-            try c.allowOnly(["missing-strategy", "notify-if-missing", "placement", "safe-house-needed", "head-of-service-notified",
-                             "strategy-meeting-held", "family-role-assessed"])
-            arrangements = .child(ChildArrangements(
-                missingStrategy: try c.optionalText("missing-strategy"), notifyIfMissing: try c.codes("notify-if-missing"),
-                placement: try c.optionalCode("placement"), safeHouseNeeded: try c.object.value(at: "safe-house-needed") == nil ? nil : c.bool("safe-house-needed"),
-                headOfServiceNotified: try c.bool("head-of-service-notified"), strategyMeetingHeld: try c.bool("strategy-meeting-held"),
-                familyRoleAssessed: try c.bool("family-role-assessed")))
-        case .adult:
-            guard try r.optionalObject("child") == nil else { throw RecordError("field child: an adult's plan has adult arrangements, not child ones") }
-            let a = try r.object("adult")
-            try a.allowOnly(["recourse-to-public-funds", "additional-needs"])
-            arrangements = .adult(AdultArrangements(recourseToPublicFunds: try a.bool("recourse-to-public-funds"),
-                                                    additionalNeeds: try a.codes("additional-needs")))
-        }
-        self.init(id: try r.id("id"), person: try r.id("person"), date: try r.date("date"), nationality: try r.country("nationality"),
-                  leadProfessional: try r.optionalID("lead-professional"),
-                  needs: needs, risk: risk, safetyPlanReviewed: try r.optionalDate("safety-plan-reviewed"), agencies: agencies,
-                  papersComplete: try r.bool("papers-complete"), interpreter: try interpreter.code("arrangement"),
-                  interpreterKnowsPerson: try interpreter.bool("knows-person"), arrangements: arrangements)
-    }
-}
-
-/// A review: the fields of the plan it changes (the same shape as the plan's),
-/// and a note. Needs and agencies are changed one by one; risk answers one by one.
-public struct CarePlanReview: Record, Sendable {
-    public static let kind = "care-plan-review"
-    public static let fields = ["id", "plan", "date", "changes", "note"]
-
-    public let id: RecordID
-    public let plan: RecordID
-    public let date: CivilDate
-    public let changes: JSONObject
-    /// Free text: personal data.
-    public let note: String?
-
-    public init(id: RecordID, plan: RecordID, date: CivilDate, changes: JSONObject, note: String?) {
-        self.id = id
-        self.plan = plan
-        self.date = date
-        self.changes = changes
-        self.note = note
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("plan", plan.rawValue)
-        b.set("date", date)
-        b.set("changes", .object(changes))
-        b.set("note", note)
-        return b.value
-    }
-
-    public init(reading r: FieldReader) throws {
-        let changes = try r.object("changes")
-        func hasNull(_ v: JSONValue) -> Bool {
-            switch v {
-            case .null: return true
-            case .array(let items): return items.contains(where: hasNull)
-            case .object(let o): return o.fields.contains { hasNull($0.value) }
-            default: return false
-            }
-        }
-        if hasNull(.object(changes.object)) { throw RecordError("field changes: must not hold null; leave a field out to keep it as it is") }
-        for k in changes.object.keys where !CarePlan.changeable.contains(k) {
-            throw RecordError("field changes.\(k.prefix(40)) cannot be changed by a review; the changeable fields are: \(CarePlan.changeable.sorted().joined(separator: ", "))")
-        }
-        self.init(id: try r.id("id"), plan: try r.id("plan"), date: try r.date("date"), changes: changes.object, note: try r.optionalText("note"))
-    }
-
-    /// The plan with this review's changes made. Throws when the result is not a valid plan.
-    public func apply(to plan: CarePlan) throws -> CarePlan {
-        guard case .object(var o) = plan.json else { return plan }
-        for change in changes.fields {
-            switch (change.key, o[change.key], change.value) {
-            case ("needs", .array(let old)?, .array(let new)), ("agencies", .array(let old)?, .array(let new)):
-                let key = change.key == "needs" ? "domain" : "agency"
-                var merged = old
-                for item in new {
-                    if let k = merged.firstIndex(where: { $0.objectValue?[key] == item.objectValue?[key] }) { merged[k] = item } else { merged.append(item) }
-                }
-                o[change.key] = .array(merged)
-            case (_, .object(var old)?, .object(let new)):
-                for f in new.fields { old[f.key] = f.value }
-                o[change.key] = .object(old)
-            default:
-                o[change.key] = change.value
-            }
-        }
-        do {
-            return try CarePlan(o)
-        } catch let e as RecordError {
-            throw RecordError("the review would make the plan invalid: \(e.description)")
-        }
-    }
-}
-
-/// An action on a need: added, or changed (by its action id; the latest record wins).
-public struct CarePlanAction: Record, Equatable, Sendable {
-    public static let kind = "care-plan-action"
-    public static let fields = ["id", "plan", "date", "action", "need", "description", "owner", "due", "status"]
-
-    public let id: RecordID
-    public let plan: RecordID
-    public let date: CivilDate
-    /// The action's own id, the same across its records.
-    public let action: RecordID
-    public let need: NeedDomain
-    /// Free text: personal data.
-    public let description: String?
-    /// The agency that owns the action.
-    public let owner: String
-    public let due: CivilDate
-    public let status: NeedStatus
-
-    public init(id: RecordID, plan: RecordID, date: CivilDate, action: RecordID, need: NeedDomain, description: String?,
-                owner: String, due: CivilDate, status: NeedStatus) {
-        self.id = id
-        self.plan = plan
-        self.date = date
-        self.action = action
-        self.need = need
-        self.description = description
-        self.owner = owner
-        self.due = due
-        self.status = status
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("plan", plan.rawValue)
-        b.set("date", date)
-        b.set("action", action.rawValue)
-        b.set("need", need)
-        b.set("description", description)
-        b.set("owner", owner)
-        b.set("due", due)
-        b.set("status", status)
-        return b.value
-    }
-
-    public init(reading r: FieldReader) throws {
-        guard let owner = try r.optionalText("owner") else { throw RecordError("field owner is missing: every action has an owner agency") }
-        self.init(id: try r.id("id"), plan: try r.id("plan"), date: try r.date("date"), action: try r.id("action"),
-                  need: try r.code("need"), description: try r.optionalText("description"), owner: owner,
-                  due: try r.date("due"), status: try r.code("status"))
+        for key in ["arrangement", "knows-person"] { _ = try interpreter.required(key) }
+        let arrangements = try r.object(group.rawValue)
+        for key in group == .child ? ["notify-if-missing", "head-of-service-notified", "strategy-meeting-held", "family-role-assessed"]
+                                   : AdultChanges.keys { _ = try arrangements.required(key) }
+        // A review's repeats are merged; a plan's are an error.
+        _ = try r.unique("needs", (given.needs ?? []).map(\.domain))
+        _ = try r.unique("agencies", (given.agencies ?? []).map(\.agency))
     }
 }

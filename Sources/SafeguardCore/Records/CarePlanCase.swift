@@ -69,9 +69,9 @@ public struct CarePlanCase: Sendable {
     }
 
     /// The HESTIA exit criteria not met on `asOf`. Empty means ready to leave the service.
-    public func unmetExitCriteria(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [(ExitCriterion, String)] {
+    public func unmetExitCriteria(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [(criterion: ExitCriterion, detail: String)] {
         let p = current
-        var unmet: [(ExitCriterion, String)] = []
+        var unmet: [(criterion: ExitCriterion, detail: String)] = []
         let stillHigh = RiskQuestion.allCases.filter { p.risk[$0] == .high }
         let drop = p.risk.keys.reduce(0) { $0 + (firstRisk[$1]?.score ?? 0) - p.risk[$1]!.score }
         if p.risk.isEmpty {
@@ -124,6 +124,8 @@ public struct CarePlanFolder {
 
     public private(set) var order: [RecordID] = []
     public private(set) var cases: [RecordID: CarePlanCase] = [:]
+    /// Every plan, in input order.
+    public var plans: [CarePlanCase] { order.map { cases[$0]! } }
     var changes: [(Change, SourceLine, [UInt8])] = []
 
     public init() {}
@@ -188,43 +190,5 @@ public enum CarePlanFile {
         }
         for p in folder.resolve(asOf: asOf) { try diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
         return folder
-    }
-}
-
-public extension CarePlanCase {
-    /// A readable summary for a case meeting. Free text (descriptions, notes) is
-    /// left out: the summary is printed and handed round.
-    func summaryText(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> String {
-        let p = current
-        var s = "Care plan \(p.id) for \(p.person) (\(p.treatedAs == .child ? "child" : "adult")), made \(p.date); as of \(asOf)\n"
-        s += "Lead professional: \(p.leadProfessional?.rawValue ?? "NONE NAMED")\n"
-        s += "Reviews: \(reviews)\n\nNeeds\n"
-        for n in p.needs { s += "  \(n.domain.label.padding(toLength: 36, withPad: " ", startingAt: 0)) \(n.status.label)\n" }
-        if p.needs.isEmpty { s += "  none recorded\n" }
-        s += "\nActions by owner\n"
-        let owners = actions.map(\.owner).uniqued().sorted()
-        for owner in owners {
-            s += "  \(owner)\n"
-            for a in actions where a.owner == owner {
-                let late = !a.status.isSettled && a.due < asOf ? "  OVERDUE" : ""
-                s += "    \(a.action)  \(a.need.label), due \(a.due), \(a.status.label)\(late)\n"
-            }
-        }
-        if owners.isEmpty { s += "  none recorded\n" }
-        s += "\nRisk (first assessment -> now)\n"
-        for q in RiskQuestion.allCases where firstRisk[q] != nil || p.risk[q] != nil {
-            s += "  \(q.label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(firstRisk[q]?.rawValue ?? "-") -> \(p.risk[q]?.rawValue ?? "-")\n"
-        }
-        s += "\nSafety plan last reviewed: \(p.safetyPlanReviewed?.description ?? "no safety plan")\n"
-        s += "Agencies: \(p.agencies.isEmpty ? "none recorded" : p.agencies.map { "\($0.agency)\($0.informed ? "" : " (not informed)")" }.joined(separator: ", "))\n"
-        s += "Papers complete: \(p.papersComplete ? "yes" : "no")\n"
-        s += "Interpreter: \(p.interpreter.label)\n"
-        let findings = check(asOf: asOf, rules: rules)
-        let unmet = unmetExitCriteria(asOf: asOf, rules: rules)
-        s += "\nOpen items\n"
-        for f in findings { s += "  - \(f.problem.label)\(f.detail.map { " [\($0)]" } ?? "")\n" }
-        for (criterion, why) in unmet { s += "  - Exit: \(criterion.label): not yet (\(why))\n" }
-        if findings.isEmpty && unmet.isEmpty { s += "  none: ready to leave the service\n" }
-        return s
     }
 }

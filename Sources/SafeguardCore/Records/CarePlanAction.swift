@@ -1,0 +1,52 @@
+/// An action on a need: added, or changed (by its action id; the latest record wins).
+public struct CarePlanAction: Record, Equatable, Sendable {
+    public static let kind = "care-plan-action"
+    public static let fields = ["id", "plan", "date", "action", "need", "description", "owner", "due", "status"]
+
+    public let id: RecordID
+    public let plan: RecordID
+    public let date: CivilDate
+    /// The action's own id, the same across its records.
+    public let action: RecordID
+    public let need: NeedDomain
+    /// Free text: personal data.
+    public let description: String?
+    /// The agency that owns the action.
+    public let owner: String
+    public let due: CivilDate
+    public let status: NeedStatus
+
+    public init(id: RecordID, plan: RecordID, date: CivilDate, action: RecordID, need: NeedDomain, description: String?,
+                owner: String, due: CivilDate, status: NeedStatus) {
+        self.id = id
+        self.plan = plan
+        self.date = date
+        self.action = action
+        self.need = need
+        self.description = description
+        self.owner = owner
+        self.due = due
+        self.status = status
+    }
+
+    public var json: JSONValue {
+        var b = Self.envelope()
+        b.set("id", id.rawValue)
+        b.set("plan", plan.rawValue)
+        b.set("date", date)
+        b.set("action", action.rawValue)
+        b.set("need", need)
+        b.set("description", description)
+        b.set("owner", owner)
+        b.set("due", due)
+        b.set("status", status)
+        return b.value
+    }
+
+    public init(reading r: FieldReader) throws {
+        guard let owner = try r.optionalText("owner") else { throw RecordError("field owner is missing: every action has an owner agency") }
+        self.init(id: try r.id("id"), plan: try r.id("plan"), date: try r.date("date"), action: try r.id("action"),
+                  need: try r.code("need"), description: try r.optionalText("description"), owner: owner,
+                  due: try r.date("due"), status: try r.code("status"))
+    }
+}

@@ -1,0 +1,61 @@
+/// A plan as it stands, for a case meeting: the `care-plan-summary` record,
+/// or plain text for printing.
+public struct CarePlanSummary: Sendable {
+    public static let kind = "care-plan-summary"
+
+    public let planCase: CarePlanCase
+    public let asOf: CivilDate
+    public let findings: [CarePlanCase.Finding]
+    public let unmet: [(criterion: ExitCriterion, detail: String)]
+
+    public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
+        planCase = c
+        self.asOf = asOf
+        findings = c.check(asOf: asOf, rules: rules)
+        unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
+    }
+
+    /// The plan as it stands, its actions, and the codes of its checks.
+    public var json: JSONValue {
+        var b = JSONObjectBuilder(kind: Self.kind)
+        b.set("as-of", asOf)
+        b.set("plan", planCase.current.json)
+        b.set("actions", .array(planCase.actions.map(\.json)))
+        b.set("problems", strings: findings.map(\.problem.rawValue))
+        b.set("unmet-exit-criteria", strings: unmet.map(\.criterion.rawValue))
+        return b.value
+    }
+
+    /// Free text (descriptions, notes) is left out: the summary is printed and handed round.
+    public var text: String {
+        let p = planCase.current, actions = planCase.actions, firstRisk = planCase.firstRisk
+        var s = "Care plan \(p.id) for \(p.person) (\(p.treatedAs == .child ? "child" : "adult")), made \(p.date); as of \(asOf)\n"
+        s += "Lead professional: \(p.leadProfessional?.rawValue ?? "NONE NAMED")\n"
+        s += "Reviews: \(planCase.reviews)\n\nNeeds\n"
+        for n in p.needs { s += "  \(n.domain.label.padding(toLength: 36, withPad: " ", startingAt: 0)) \(n.status.label)\n" }
+        if p.needs.isEmpty { s += "  none recorded\n" }
+        s += "\nActions by owner\n"
+        let owners = actions.map(\.owner).uniqued().sorted()
+        for owner in owners {
+            s += "  \(owner)\n"
+            for a in actions where a.owner == owner {
+                let late = !a.status.isSettled && a.due < asOf ? "  OVERDUE" : ""
+                s += "    \(a.action)  \(a.need.label), due \(a.due), \(a.status.label)\(late)\n"
+            }
+        }
+        if owners.isEmpty { s += "  none recorded\n" }
+        s += "\nRisk (first assessment -> now)\n"
+        for q in RiskQuestion.allCases where firstRisk[q] != nil || p.risk[q] != nil {
+            s += "  \(q.label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(firstRisk[q]?.rawValue ?? "-") -> \(p.risk[q]?.rawValue ?? "-")\n"
+        }
+        s += "\nSafety plan last reviewed: \(p.safetyPlanReviewed?.description ?? "no safety plan")\n"
+        s += "Agencies: \(p.agencies.isEmpty ? "none recorded" : p.agencies.map { "\($0.agency)\($0.informed ? "" : " (not informed)")" }.joined(separator: ", "))\n"
+        s += "Papers complete: \(p.papersComplete ? "yes" : "no")\n"
+        s += "Interpreter: \(p.interpreter.label)\n"
+        s += "\nOpen items\n"
+        for f in findings { s += "  - \(f.problem.label)\(f.detail.map { " [\($0)]" } ?? "")\n" }
+        for (criterion, why) in unmet { s += "  - Exit: \(criterion.label): not yet (\(why))\n" }
+        if findings.isEmpty && unmet.isEmpty { s += "  none: ready to leave the service\n" }
+        return s
+    }
+}
