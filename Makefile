@@ -9,7 +9,7 @@ TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: all build release test demo bench fuzz install uninstall clean test-deps bench-deps man
+.PHONY: all build release test soak demo bench fuzz install uninstall clean test-deps bench-deps man
 
 all: build
 
@@ -19,15 +19,25 @@ build:
 release:
 	$(SWIFT) build -c release
 
-# The tests use Python's jsonschema (the independent schema validator) and jq
-# (csv-report's output is compared with jq's); install them if missing.
+VENV      = .build/venv
+# The tests use Python's jsonschema (the independent schema validator), in a
+# virtual environment under .build/, and jq (csv-report's output is compared
+# with jq's); what is missing is installed, or named when not root.
 test-deps:
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
-	@command -v jq >/dev/null || (apt-get update -qq && apt-get install -y -qq jq >/dev/null)
+	@bash Tests/Support/setup-venv.sh $(VENV)
+
+# The concurrency test runs 16 writers of SOAK_RECORDS records each; `make soak`
+# runs it at full size.
+SOAK_RECORDS ?= 500
+RUN_TESTS = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
 
 test: build test-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
+	SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) $(RUN_TESTS)
+
+soak: build test-deps
+	$(SWIFT) build --build-tests
+	SAFEGUARD_RECORDS_PER_WRITER=5000 $(RUN_TESTS) --filter HardeningTests.testSixteenWritersAndAReader
 
 # The .TH line, SYNOPSIS and each command's OPTIONS come from the flag declarations.
 man: build

@@ -18,9 +18,9 @@ extension CommandContext {
 
     /// The plans in the input files as of --as-of; other kinds are passed with --pass or counted.
     func foldPlans(files: [String]) throws -> CarePlanFolder {
-        let inputs = try InputFiles(files).open()
-        defer { inputs.forEach { $0.close() } }
-        return try CarePlanFile.fold(inputs, asOf: try asOf(), diagnostics: diagnostics, other: passOrLeaveOut)
+        var folder = CarePlanFolder(asOf: try asOf())
+        try CaseFile.fold(InputFiles(files), into: &folder, diagnostics: diagnostics, other: passOrLeaveOut)
+        return folder
     }
 
     /// The one plan named by the first argument.

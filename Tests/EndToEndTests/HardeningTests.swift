@@ -157,7 +157,7 @@ final class HardeningTests: XCTestCase {
     func testSixteenWritersAndAReader() throws {
         let dir = Tools.scratch().path
         let file = "\(dir)/case.ndjson"
-        // 5,000 each, as the issue asks; SAFEGUARD_RECORDS_PER_WRITER shortens a local run.
+        // `make test` runs 500 each; `make soak` runs 5,000 each (SAFEGUARD_RECORDS_PER_WRITER).
         let each = Int(ProcessInfo.processInfo.environment["SAFEGUARD_RECORDS_PER_WRITER"] ?? "") ?? 5000
         let script = """
         : > \(file).readers

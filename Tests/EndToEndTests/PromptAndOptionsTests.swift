@@ -42,4 +42,17 @@ final class PromptAndOptionsTests: XCTestCase {
         try assertSame("missing-child", "interview", answers: ["C-1", "done", "2026-11-22T10:00:00Z", "SW-01", "y"],
                        options: ["--child", "C-1", "--status", "done", "--at", "2026-11-22T10:00:00Z", "--by", "SW-01", "--independent"])
     }
+
+    func testCarePlan() throws {
+        try assertSame("care-plan", "new",
+                       answers: ["2026-11-20", "P-2", "2011-01-01", "n", "AL", "SW-1", "accommodation,emotional-support",
+                                 "high", "high", "medium", "high", "low", "medium", "2026-11-19", "not-needed",
+                                 "Key worker on shift", "police", "specialist-foster-care", "y"],
+                       options: ["--date", "2026-11-20", "--person", "P-2", "--dob", "2011-01-01", "--nationality", "AL",
+                                 "--lead-professional", "SW-1", "--need", "accommodation,emotional-support",
+                                 "--risk", "community-safe=high,public-funds=high,understands=medium,can-keep-safe=high,family-friends-risk=low,abduction=medium",
+                                 "--safety-plan-reviewed", "2026-11-19", "--interpreter", "not-needed",
+                                 "--missing-strategy", "Key worker on shift", "--notify-if-missing", "police",
+                                 "--placement-type", "specialist-foster-care", "--strategy-meeting-held"])
+    }
 }

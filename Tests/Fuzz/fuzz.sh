@@ -13,8 +13,10 @@ OUT=.build/fuzz
 mkdir -p "$OUT"
 rm -f "$OUT"/crash-* "$OUT"/fuzz-json "$OUT"/fuzz-csv "$OUT"/fuzz-dates "$OUT"/fuzz-args
 # Build from a snapshot of the sources, so editing the tree meanwhile cannot break the build.
-rm -rf "$OUT/src" && mkdir -p "$OUT/src" && cp -R Sources/SafeguardCore Tests/Fuzz/*.swift "$OUT/src/"
-CORE=$(find "$OUT/src/SafeguardCore" -name '*.swift')
+rm -rf "$OUT/src" && mkdir -p "$OUT/src" && cp -R Sources/SafeguardCore Sources/SafeguardCLI Tests/Fuzz/*.swift "$OUT/src/" && cp Tests/SafeguardCoreTests/CSVReader.swift "$OUT/src/SafeguardCore/"
+# One module: the command-line layer's import of the core goes.
+sed -i '/^import SafeguardCore$/d' "$OUT"/src/SafeguardCLI/*.swift
+CORE=$(find "$OUT/src/SafeguardCore" "$OUT/src/SafeguardCLI" -name '*.swift')
 TARGETS=${FUZZ_TARGETS:-"json csv dates args"}
 for t in $TARGETS; do
   echo "building fuzz-$t"

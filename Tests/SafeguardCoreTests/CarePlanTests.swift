@@ -80,13 +80,13 @@ final class CarePlanTests: XCTestCase {
     }
 
     func testFoldErrorsNameTheirLines() throws {
-        var folder = CarePlanFolder()
+        var folder = CarePlanFolder(asOf: CivilDate("2026-12-01")!)
         try folder.add(childPlan(), at: SourceLine(file: "f", line: 1))
-        folder.add(CarePlanReview(id: RecordID("rv-1")!, plan: RecordID("cp-9")!, date: date, changes: JSONObject(), note: "x"), at: SourceLine(file: "f", line: 2), raw: [])
-        folder.add(CarePlanReview(id: RecordID("rv-2")!, plan: RecordID("cp-1")!, date: CivilDate("2026-09-01")!, changes: JSONObject(), note: "x"), at: SourceLine(file: "f", line: 3), raw: [])
-        folder.add(CarePlanAction(id: RecordID("pa-1")!, plan: RecordID("cp-1")!, date: date, action: RecordID("act-1")!, need: .medical,
-                                  description: nil, owner: "GP", due: CivilDate("2026-09-30")!, status: .open), at: SourceLine(file: "f", line: 4), raw: [])
-        let problems = folder.resolve(asOf: CivilDate("2026-12-01")!)
+        folder.add(.review(CarePlanReview(id: RecordID("rv-1")!, plan: RecordID("cp-9")!, date: date, changes: JSONObject(), note: "x")), at: SourceLine(file: "f", line: 2), raw: [])
+        folder.add(.review(CarePlanReview(id: RecordID("rv-2")!, plan: RecordID("cp-1")!, date: CivilDate("2026-09-01")!, changes: JSONObject(), note: "x")), at: SourceLine(file: "f", line: 3), raw: [])
+        folder.add(.action(CarePlanAction(id: RecordID("pa-1")!, plan: RecordID("cp-1")!, date: date, action: RecordID("act-1")!, need: .medical,
+                                  description: nil, owner: "GP", due: CivilDate("2026-09-30")!, status: .open)), at: SourceLine(file: "f", line: 4), raw: [])
+        let problems = folder.resolve()
         XCTAssertEqual(problems.map(\.source.line), [2, 3, 4])
         XCTAssertTrue(problems[0].message.contains("plan cp-9 is not in the input"))
         XCTAssertTrue(problems[1].message.contains("before plan cp-1 was made"))

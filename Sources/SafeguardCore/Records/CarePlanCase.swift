@@ -105,30 +105,32 @@ public struct CarePlanCase: Sendable {
     }
 }
 
+/// A change to a plan: a review or an action.
+public enum CarePlanEvent: CaseEvent {
+    case review(CarePlanReview)
+    case action(CarePlanAction)
+
+    public var plan: RecordID { switch self { case .review(let r): return r.plan; case .action(let a): return a.plan } }
+    public var instant: CivilDate { switch self { case .review(let r): return r.date; case .action(let a): return a.date } }
+    /// After the plan that heads the case; changes on the same day keep their line order.
+    public var kindRank: Int { 1 }
+}
+
 /// Folds plans, reviews and actions: each review and action is applied to its
 /// plan in date order (line order on the same day). A review or action for an
 /// unknown plan, or dated before its plan, is a problem on its line.
-public struct CarePlanFolder {
-    public struct Problem {
-        public let source: SourceLine
-        public let message: String
-        public let raw: [UInt8]
-    }
-
-    enum Change {
-        case review(CarePlanReview)
-        case action(CarePlanAction)
-        var plan: RecordID { switch self { case .review(let r): return r.plan; case .action(let a): return a.plan } }
-        var date: CivilDate { switch self { case .review(let r): return r.date; case .action(let a): return a.date } }
-    }
+public struct CarePlanFolder: CaseFolder {
+    public static let kinds: Set<String> = [CarePlan.kind, CarePlanReview.kind, CarePlanAction.kind]
 
     public private(set) var order: [RecordID] = []
     public private(set) var cases: [RecordID: CarePlanCase] = [:]
     /// Every plan, in input order.
     public var plans: [CarePlanCase] { order.map { cases[$0]! } }
-    var changes: [(Change, SourceLine, [UInt8])] = []
+    var changes = CaseTimeline<CarePlanEvent>()
+    var log: CaseLog<CarePlanEvent>
 
-    public init() {}
+    /// Changes after `asOf` are neither applied nor checked; nil takes them all.
+    public init(asOf: CivilDate? = nil) { log = CaseLog(asOf: asOf) }
 
     public mutating func add(_ plan: CarePlan, at source: SourceLine) throws {
         if let other = cases[plan.id] { throw RecordError("plan \(plan.id) appears twice (first at \(other.source)); record a change as a review") }
@@ -136,59 +138,40 @@ public struct CarePlanFolder {
         cases[plan.id] = CarePlanCase(plan, at: source)
     }
 
-    public mutating func add(_ review: CarePlanReview, at source: SourceLine, raw: [UInt8]) { changes.append((.review(review), source, raw)) }
-    public mutating func add(_ action: CarePlanAction, at source: SourceLine, raw: [UInt8]) { changes.append((.action(action), source, raw)) }
+    public mutating func add(_ change: CarePlanEvent, at source: SourceLine, raw: [UInt8]) {
+        guard let entry = log.entry(change, at: source, raw: raw) else { return }
+        // Nothing is applied before `resolve`, so nothing comes too late.
+        _ = changes.insert(entry)
+    }
 
-    /// Applies the changes made by `asOf`; returns the problems, in input order.
-    public mutating func resolve(asOf: CivilDate) -> [Problem] {
-        var problems: [(Int, Problem)] = []
-        let sorted = changes.enumerated().sorted { ($0.element.0.date, $0.offset) < ($1.element.0.date, $1.offset) }
-        for (offset, (change, source, raw)) in sorted {
-            func problem(_ m: String) { problems.append((offset, Problem(source: source, message: m, raw: raw))) }
-            guard var c = cases[change.plan] else {
-                problem("plan \(change.plan) is not in the input; check the id, or include the file that holds the plan")
-                continue
-            }
-            guard change.date >= c.first.date else {
-                problem("dated \(change.date), before plan \(change.plan) was made (\(c.first.date))")
-                continue
-            }
-            guard change.date <= asOf else { continue }
-            do {
+    public mutating func take(_ r: InputRecord, at source: SourceLine, raw: [UInt8]) throws -> Bool {
+        switch r.kind {
+        case CarePlan.kind: try add(CarePlan(r.object), at: source)
+        case CarePlanReview.kind: add(.review(try CarePlanReview(r.object)), at: source, raw: raw)
+        case CarePlanAction.kind: add(.action(try CarePlanAction(r.object)), at: source, raw: raw)
+        default: return false
+        }
+        return true
+    }
+
+    /// Applies the changes in the one order; returns the problems, in input order.
+    public mutating func resolve() -> [CaseProblem] {
+        for entry in changes.takeOldest() {
+            log.apply(entry) { entry in
+                let change = entry.event
+                guard var c = cases[change.plan] else {
+                    throw RecordError("plan \(change.plan) is not in the input; check the id, or include the file that holds the plan")
+                }
+                guard change.instant >= c.first.date else {
+                    throw RecordError("dated \(change.instant), before plan \(change.plan) was made (\(c.first.date))")
+                }
                 switch change {
                 case .review(let r): try c.apply(r)
                 case .action(let a): try c.apply(a)
                 }
                 cases[change.plan] = c
-            } catch let e as RecordError {
-                problem(e.description)
-            } catch {
-                problem("\(error)")
             }
         }
-        changes.removeAll()
-        return problems.sorted { $0.0 < $1.0 }.map(\.1)
-    }
-}
-
-/// Reading care-plan records into a folder.
-public enum CarePlanFile {
-    public static let kinds: Set<String> = [CarePlan.kind, CarePlanReview.kind, CarePlanAction.kind]
-
-    public static func fold(_ inputs: [OpenedInput], asOf: CivilDate, diagnostics: Diagnostics,
-                            other: (InputRecord) throws -> Void) throws -> CarePlanFolder {
-        var folder = CarePlanFolder()
-        let keepRaw = diagnostics.keepsRejects
-        try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
-            let at = SourceLine(file: r.file, line: r.line)
-            switch r.kind {
-            case CarePlan.kind: try folder.add(try CarePlan(r.object), at: at)
-            case CarePlanReview.kind: folder.add(try CarePlanReview(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
-            case CarePlanAction.kind: folder.add(try CarePlanAction(r.object), at: at, raw: keepRaw ? Array(r.raw) : [])
-            default: try other(r)
-            }
-        }
-        for p in folder.resolve(asOf: asOf) { try diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw) }
-        return folder
+        return log.problems
     }
 }
