@@ -23,8 +23,12 @@ COLUMNS=id,received,first-responder,subject.sex,subject.nationality,treated-as
 JQ='[.id, .received, ."first-responder", .subject.sex, .subject.nationality, ."treated-as"] | @csv'
 echo "== csv-report flatten of six columns: $FILE ($(wc -l < "$FILE") records, $((BYTES / 1048576)) MiB)"
 JSON="$DATA/hyperfine-flatten.json"
+# BASELINE_BIN: an earlier build's binaries, timed in the same run (a change must not be slower).
+BASELINE=()
+[ -n "${BASELINE_BIN:-}" ] && BASELINE=(-n "baseline flatten" "$BASELINE_BIN/csv-report flatten --columns $COLUMNS $FILE > /dev/null")
 hyperfine --warmup 1 --runs 5 --style basic --export-json "$JSON" \
   -n "csv-report flatten" "$BIN/csv-report flatten --columns $COLUMNS $FILE > /dev/null" \
+  "${BASELINE[@]}" \
   -n "jq @csv" "jq -r '$JQ' $FILE > /dev/null" \
   -n "mlr cut" "mlr --ijsonl --ocsv flatten then cut -o -f $COLUMNS $FILE > /dev/null" > /dev/null
 python3 - "$JSON" "$BYTES" <<'PY'
@@ -36,6 +40,25 @@ for name, s in t.items():
     print(f"  {name:20} {s:8.3f} s  {mb / s:8.1f} MB/s")
 ours = t["csv-report flatten"]
 print(f"  ratio: {t['jq @csv'] / ours:.1f}x faster than jq (target 8x), {t['mlr cut'] / ours:.1f}x faster than mlr (target 15x)")
+if "baseline flatten" in t:
+    print(f"  against the baseline build: {t['baseline flatten'] / ours:.3f}x its speed (target: no more than 5% slower, 0.95x or more)")
+PY
+
+echo "== start-up: csv-report --version against a bare Foundation binary"
+BARE="$DATA/bare-foundation"
+if [ ! -x "$BARE" ]; then
+  printf 'import Foundation\nprint(ProcessInfo.processInfo.processName)\n' > "$DATA/bare.swift"
+  swiftc -O "$DATA/bare.swift" -o "$BARE"
+fi
+JSON="$DATA/hyperfine-startup.json"
+hyperfine -N --warmup 20 --runs 300 --style basic --export-json "$JSON" \
+  -n "csv-report --version" "$BIN/csv-report --version" -n "bare Foundation" "$BARE" > /dev/null
+python3 - "$JSON" <<'PY'
+import json, sys
+t = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+for name, s in t.items():
+    print(f"  {name:22} {s * 1000:8.2f} ms")
+print(f"  start-up ratio: {t['csv-report --version'] / t['bare Foundation']:.2f}x a bare Foundation binary (target 1.25x or less)")
 PY
 
 echo "== peak memory (RSS) of csv-report flatten"
