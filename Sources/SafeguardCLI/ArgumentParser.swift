@@ -79,24 +79,9 @@ public enum ArgumentParser {
     }
 
     static func suggestion(for name: String, in flags: [FlagSpec]) -> String {
-        let close = flags.filter { $0.long.hasPrefix(name) || name.hasPrefix($0.long) || editDistance($0.long, name) <= 2 }
+        let close = flags.filter { $0.long.hasPrefix(name) || name.hasPrefix($0.long) || Nearest.editDistance($0.long, name) <= 2 }
         guard let best = close.first else { return "" }
         return "; did you mean --\(best.long)?"
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        var row = Array(0...y.count)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: y.count, by: 1) {
-                let cur = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] == y[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return row[y.count]
     }
 }
 

@@ -43,8 +43,12 @@ public final class CommandContext {
     public let output: OutputSink
     public let diagnostics: Diagnostics
 
+    /// The fold that checks a record against its case before it is appended.
+    public let caseChecker: (any CaseChecking.Type)?
+
     public init(tool: String, command: Command, arguments: ParsedArguments, environment: Environment,
-                output: OutputSink, diagnostics: Diagnostics) {
+                output: OutputSink, diagnostics: Diagnostics, caseChecker: (any CaseChecking.Type)? = nil) {
+        self.caseChecker = caseChecker
         self.tool = tool
         self.command = command
         self.arguments = arguments
@@ -109,16 +113,44 @@ public extension CommandContext {
     }
 
     /// Writes a record the command made: to the `--append` case file when
-    /// given (whole line, locked, synced), otherwise to standard output.
+    /// given (whole line, locked, synced), otherwise to standard output. An
+    /// appended record is first checked against its case: the --append file and
+    /// every --case file (exit 65, nothing written, when it would break a rule).
     func emit(_ record: JSONValue) throws {
         guard let path = try self[CommonFlag.append] else {
             try output.write(record: record)
             return
         }
+        let object = record.objectValue ?? JSONObject()
+        if object["kind"]?.stringValue == VoidRecord.kind, let v = try? VoidRecord(object) {
+            try append(record, to: path) { inputs in
+                if let problem = try VoidCheck.problem(v, kinds: self.caseKinds, in: &inputs) {
+                    throw CommandFailure("not written: \(problem)", exitCode: .dataError)
+                }
+            }
+        } else if let checker = caseChecker {
+            try append(record, to: path) { inputs in try CaseCheck.check(object, against: &inputs, using: checker) }
+        } else {
+            try append(record, to: path) { _ in }
+        }
+    }
+
+    /// The kinds this tool keeps, which its `void` may cancel.
+    var caseKinds: Set<String> { caseChecker?.kinds ?? [] }
+
+    /// Appends under the lock, after `check` has read the case: the --append
+    /// file as it stands, then each --case file.
+    func append(_ record: JSONValue, to path: String, check: @escaping (inout [OpenedInput]) throws -> Void) throws {
         var line: [UInt8] = []
         JSONWriter.write(record, into: &line)
         line.append(0x0A)
-        let cut = try SafeFile.append(line, to: path)
+        let others = command.declares(CommonFlag.caseFile) ? try self[CommonFlag.caseFile] : []
+        let cut = try SafeFile.append(line, to: path) { inputs in
+            var opened = others.isEmpty ? [] : try InputFiles(others).open()
+            defer { opened.forEach { $0.close() } }
+            var all = inputs + opened
+            try check(&all)
+        }
         if cut > 0 {
             diagnostics.warning("\(path) ended in an unfinished line (\(cut) bytes) left by an interrupted writer; it was removed before appending")
         }

@@ -200,5 +200,6 @@ public enum CommonFlag {
     public static let append = Flag<String?>("append", value: "FILE", help: "Append the record to FILE instead of writing it to standard output. The file is created with mode 0600, locked while written, and synced.", .path)
     public static let interactive = Flag(switch: "interactive", short: "i", help: "Ask for each field at the prompt (the default when standard input is a terminal and no field is given as an option).")
     public static let yes = Flag(switch: "yes", short: "y", help: "At the prompt, skip the final confirmation.")
+    public static let caseFile = Flag<[String]>("case", value: "FILE", help: "Another file of the same case: the record is checked against it too, as against the --append file (a case split across files).", each: .path)
     public static let id = Flag<RecordID?>("id", value: "ID", help: "Use this record id instead of a generated one (letters, digits, . _ : -).", .id)
 }

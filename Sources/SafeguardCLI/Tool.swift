@@ -6,14 +6,17 @@ public struct Tool: Sendable {
     public let name: String
     public let summary: String
     public let commands: [Command]
+    /// The fold that checks what the tool appends against its case, and names the kinds it keeps.
+    public let caseChecker: (any CaseChecking.Type)?
     /// The suite's version and its date, for `--version` and each man page's `.TH` line.
     public static let version = "0.1.0"
     public static let date = "2026-12-02"
 
-    public init(name: String, summary: String, commands: [Command]) {
+    public init(name: String, summary: String, commands: [Command], caseChecker: (any CaseChecking.Type)? = nil) {
         self.name = name
         self.summary = summary
         self.commands = commands
+        self.caseChecker = caseChecker
     }
 
     public var usageLine: String { "Usage: \(name) COMMAND [OPTIONS] [ARGS...]" }
@@ -84,7 +87,7 @@ public struct Tool: Sendable {
 
         let diagnostics = Diagnostics(tool: name) { err.write($0) }
         let context = CommandContext(tool: name, command: command, arguments: args, environment: environment,
-                                     output: output, diagnostics: diagnostics)
+                                     output: output, diagnostics: diagnostics, caseChecker: caseChecker)
         do {
             if command.declares(CommonFlag.rejects), let path = try context[CommonFlag.rejects] {
                 try diagnostics.openRejects(path: path)

@@ -34,7 +34,7 @@ let newAssessmentCommand = Command(
     done, and 'age-assess check' will report it. The record is written even when it has gaps: the \
     gaps are the point of recording it honestly.
     """,
-    flags: AssessmentFlag.recordFields + [CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
+    flags: AssessmentFlag.recordFields + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     try context.record(fields: AssessmentFlag.recordFields) { form in
         let assessment = try fillAssessment(form)

@@ -21,7 +21,7 @@ let actionCommand = Command(
     usage: "PLAN-ID --need DOMAIN --owner AGENCY --due DATE [--status STATUS] [--action ID] [--description TEXT] [--append FILE]",
     details: "Every action has an owner agency and a due date. To change an action, give its --action id again: the latest record wins.",
     flags: [ActionFlag.need, ActionFlag.owner, ActionFlag.due, ActionFlag.status, ActionFlag.action, ActionFlag.description,
-            PlanFlag.date, CommonFlag.id, CommonFlag.append]
+            PlanFlag.date, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile]
 ) { context in
     let plan = try planOperand(context)
     guard let need = try context[ActionFlag.need] else { throw UsageError("--need is needed") }

@@ -13,7 +13,7 @@ let newPlanCommand = Command(
     additional needs. Actions are added with 'care-plan action'; later changes with 'care-plan review'.
     """,
     flags: [PlanFlag.person, PlanFlag.date, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.ageDisputed, PlanFlag.fromReferral]
-        + PlanFlag.changeFlags + [CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
+        + PlanFlag.changeFlags + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     let fields: [any AnyFlag] = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
     return try context.record(fields: fields) { form in

@@ -7,9 +7,10 @@ let reviewCommand = Command(
     details: """
     Each option given is a change: --need DOMAIN=STATUS sets one need, --risk QUESTION=LEVEL one risk \
     answer, --agency-informed NAME marks one agency informed, and so on; what is not given stays as it \
-    was. The review is checked against its plan when the case file is read ('check', 'exit', 'summary').
+    was. With --append the review is checked against its plan first, and one that would make the plan \
+    invalid, or names an unknown plan, is refused (exit 65, nothing written).
     """,
-    flags: [PlanFlag.date] + PlanFlag.changeFlags + [PlanFlag.note, CommonFlag.id, CommonFlag.append]
+    flags: [PlanFlag.date] + PlanFlag.changeFlags + [PlanFlag.note, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile]
 ) { context in
     let plan = try planOperand(context)
     let changes = try context.planChanges(for: nil)

@@ -17,7 +17,7 @@ let countCommand = Command(
     flags: [
         byFlag, pivotFlag,
         ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.crlf, CommonFlag.asOf, CommonFlag.rejects,
+        ReportFlag.crlf, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
     let by = try context[byFlag]
@@ -34,12 +34,14 @@ let countCommand = Command(
     guard personal.isEmpty else {
         throw UsageError("\(personal.joined(separator: ", ")) is or holds personal data; counting by it needs --include-personal-data (or --age-band for a date of birth)")
     }
-    let inputs = try InputFiles(context.operands).open()
+    var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
 
     let scanner = FieldScanner(paths: fields + ["kind"])
     var table = CountTable(rowFields: plan.columns.prefix(by.count).map(\.header), columnField: pivot)
     try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
+        if voids.leavesOut(line.bytes) { return }
         do {
             let isObject: Bool
             do throws(JSONSyntaxError) { isObject = try scanner.scan(line.bytes) } catch { throw RecordError(error.message) }
@@ -67,6 +69,7 @@ let countCommand = Command(
             try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
         }
     }
+    if let note = voids.note { context.diagnostics.note(note) }
     var grid = table.grid()
     grid.suppress(below: threshold)
     var out: [UInt8] = []

@@ -16,15 +16,16 @@ let flattenCommand = Command(
     """,
     flags: [
         columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.includePersonal, ReportFlag.ageBand,
-        CommonFlag.asOf, CommonFlag.rejects,
+        ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
     let kind = try context[ReportFlag.kind]
     let requested = try context[columnsFlag]
     let includePersonal = try context[ReportFlag.includePersonal], ageBand = try context[ReportFlag.ageBand]
     let header = try !context[ReportFlag.noHeader]
-    let inputs = try InputFiles(context.operands).open()
+    var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
     let asOf = try context.asOf()
 
     var flattener: Flattener?
@@ -45,6 +46,7 @@ let flattenCommand = Command(
     var row: [UInt8] = []
     row.reserveCapacity(4096)
     try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
+        if voids.leavesOut(line.bytes) { return }
         if flattener == nil {
             // No --columns: take them from the first record of the kind wanted.
             let value: JSONValue
@@ -68,6 +70,7 @@ let flattenCommand = Command(
             try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
         }
     }
+    if let note = voids.note { context.diagnostics.note(note) }
     for path in flattener?.unmatchedPaths ?? [] {
         context.diagnostics.warning("column \(path) matched no record; check the path")
     }

@@ -19,7 +19,7 @@ let nrmStatsCommand = Command(
     """,
     flags: [
         CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,
-        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, CommonFlag.rejects,
+        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, ReportFlag.keepVoided, CommonFlag.rejects,
     ]
 ) { context in
     let asOf = try context.asOf()
@@ -29,7 +29,8 @@ let nrmStatsCommand = Command(
     let threshold = try context.suppressionThreshold()
 
     var folder = NRMCaseFolder(asOf: asOf)
-    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics) { _ in }
+    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics,
+                      voids: context[ReportFlag.keepVoided] ? .keep : .honour) { _ in }
     var stats = NRMStatistics(topNationalities: try context[topFlag])
     for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
         if let from, referral.received < from { continue }

@@ -21,5 +21,5 @@ enum EventFlag {
     static let concern = Flag(switch: "trafficking-concern", help: "Trafficking is a concern for this child.")
 }
 
-let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
+let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 let dateTimeHint = "yyyy-mm-ddThh:mm+00:00"

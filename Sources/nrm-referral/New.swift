@@ -43,7 +43,7 @@ let newCommand = Command(
     only with signed consent (--consent-signed); without it no referral is made, and 'nrm-referral \
     notify' makes the anonymous duty-to-notify record instead.
     """,
-    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.interactive, CommonFlag.yes]
+    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
 }

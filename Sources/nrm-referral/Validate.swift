@@ -21,15 +21,16 @@ let validateCommand = Command(
 
     context.diagnostics.tracksRejectedLines = true
     var folder = NRMCaseFolder()
-    try CaseFile.fold(inputs, into: &folder, diagnostics: context.diagnostics) { _ in }
+    try CaseFile.fold(&inputs, into: &folder, diagnostics: context.diagnostics) { _ in }
     let bad = context.diagnostics.rejectedLines
 
-    // Second pass: copy the lines that passed, in order.
+    // Second pass: copy the lines that passed, in order; voided records and
+    // their voids stay in the copy, for the audit trail.
     for input in inputs { try input.rewind() }
     let quiet = context.diagnostics.quietCopy()
-    try forEachRecord(in: inputs, diagnostics: quiet) { r in
+    try forEachRecord(in: &inputs, diagnostics: quiet, voids: .keep) { r in
         guard !bad.contains(SourceLine(file: r.file, line: r.line)) else { return }
-        if NRMCaseFolder.kinds.contains(r.kind) { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }
+        if NRMCaseFolder.kinds.contains(r.kind) || r.kind == VoidRecord.kind { try context.output.writeLine(r.raw) } else { try context.passOrLeaveOut(r) }
     }
     return .ok
 }

@@ -33,7 +33,9 @@ public enum SafeFile {
     /// synced, never confirmed) is cut back to the last newline first, so a
     /// new record never joins half of an old one. Returns the bytes cut.
     @discardableResult
-    public static func append(_ bytes: [UInt8], to path: String) throws -> Int {
+    /// `check` runs with the lock held, before anything is written, over the case
+    /// file as it stands; if it throws, nothing is written.
+    public static func append(_ bytes: [UInt8], to path: String, check: ((inout [OpenedInput]) throws -> Void)? = nil) throws -> Int {
         precondition(bytes.last == 0x0A, "append takes whole lines")
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("open", path, .cannotCreate) }
@@ -49,6 +51,14 @@ public enum SafeFile {
         }
         defer { _ = flock(fd, LOCK_UN) }
         let cut = try trimPartialLine(fd: fd, path: path)
+        if let check {
+            // A second description of the same file, read from its start (it takes no lock of its own).
+            let rfd = open("/proc/self/fd/\(fd)", O_RDONLY | O_CLOEXEC)
+            guard rfd >= 0 else { throw failure("read", path, .ioError) }
+            var inputs = [OpenedInput(name: path, fd: rfd)]
+            defer { inputs.forEach { $0.close() } }
+            try check(&inputs)
+        }
         try bytes.withUnsafeBytes { try OutputSink.writeAll(fd: fd, $0, name: path) }
         guard fsync(fd) == 0 else { throw failure("sync", path, .ioError) }
         return cut

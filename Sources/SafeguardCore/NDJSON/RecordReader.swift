@@ -82,19 +82,38 @@ public struct OpenedInput {
 /// string `kind` and `"v": 1` is reported with file and line and kept in
 /// `--rejects`; so is every line whose `body` throws a `RecordError`.
 /// Blank lines are skipped. Nothing is dropped silently.
-public func forEachRecord(in inputs: InputFiles, diagnostics: Diagnostics,
+public func forEachRecord(in inputs: InputFiles, diagnostics: Diagnostics, voids: VoidHandling = .honour,
                           maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                           _ body: (InputRecord) throws -> Void) throws {
-    let opened = try inputs.open()
+    var opened = try inputs.open()
     defer { opened.forEach { $0.close() } }
-    try forEachRecord(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes, body)
+    try forEachRecord(in: &opened, diagnostics: diagnostics, voids: voids, maxLineBytes: maxLineBytes, body)
 }
 
-/// The same over inputs already open; they are read from where they stand and left open.
-public func forEachRecord(in opened: [OpenedInput], diagnostics: Diagnostics,
-                          maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+/// What a reader does with `void` records.
+public enum VoidHandling: Sendable {
+    /// A voided record and the void are treated as absent (the default), and a note says how many.
+    case honour
+    /// Every record is read as it stands, voids included (auditors; copying a case file).
+    case keep
+}
+
+/// The same over inputs already open, read from their start. To honour voids a
+/// pipe is first copied to a temporary file (so `opened` may change), for a
+/// first pass that finds the voids.
+/// `mentioning`: when given, only lines holding one of these byte strings are
+/// read, and the rest are passed over unparsed (a fast first filter).
+public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnostics, voids handling: VoidHandling = .honour,
+                          mentioning: [[UInt8]]? = nil, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                           _ body: (InputRecord) throws -> Void) throws {
+    var voids = Voids()
+    if handling == .honour {
+        for k in opened.indices { try opened[k].makeRewindable() }
+        voids = try Voids.find(in: opened)
+    }
+    var voided = 0
     try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { name, line in
+        if let mentioning, !mentioning.contains(where: { line.bytes.contains(subsequence: $0) }) { return }
         let value: JSONValue
         do throws(JSONSyntaxError) {
             value = try JSONParser.parse(line.bytes)
@@ -115,10 +134,24 @@ public func forEachRecord(in opened: [OpenedInput], diagnostics: Diagnostics,
             return
         }
         do {
+            if handling == .honour {
+                if kind == VoidRecord.kind {
+                    let v = try VoidRecord(object)
+                    if voids.voidIDs.contains(v.voids) { throw RecordError("field voids: \(v.voids) is itself a void, and a void cannot be voided") }
+                    return
+                }
+                if let id = object["id"]?.stringValue.flatMap(RecordID.init), voids.cancelled.contains(id) {
+                    voided += 1
+                    return
+                }
+            }
             try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw))
         } catch let e as RecordError {
             try diagnostics.reject(name, line.number, e.description, raw: line.raw)
         }
+    }
+    if voided > 0, !diagnostics.quiet {
+        diagnostics.note(VoidFilter.note(voided))
     }
 }
 

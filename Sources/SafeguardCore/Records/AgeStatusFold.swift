@@ -21,7 +21,12 @@ public enum AgeEvent: CaseEvent {
 /// Groups age assessments by person, for one age status per person whose age
 /// is disputed. Only what was known by the as-of counts, so a past report can
 /// be reproduced. There is no case rule to break, so it finds no problems.
-public struct AgeStatusFolder: CaseFolder {
+public struct AgeStatusFolder: CaseChecking {
+    public static let kinds: Set<String> = [AgeAssessment.kind]
+    /// Nothing to break but a reused id, which the check itself finds.
+    public static func caseID(of record: JSONObject) -> String? { record["person"]?.stringValue }
+    public static func checking() -> AgeStatusFolder { AgeStatusFolder(asOf: CivilDate(year: 9999, month: 12, day: 31)!) }
+
     /// People in the order first seen.
     var order: [RecordID] = []
     var timelines: [RecordID: CaseTimeline<AgeEvent>] = [:]

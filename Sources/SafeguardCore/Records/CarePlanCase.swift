@@ -119,7 +119,7 @@ public enum CarePlanEvent: CaseEvent {
 /// Folds plans, reviews and actions: each review and action is applied to its
 /// plan in date order (line order on the same day). A review or action for an
 /// unknown plan, or dated before its plan, is a problem on its line.
-public struct CarePlanFolder: CaseFolder {
+public struct CarePlanFolder: CaseChecking {
     public static let kinds: Set<String> = [CarePlan.kind, CarePlanReview.kind, CarePlanAction.kind]
 
     public private(set) var order: [RecordID] = []
@@ -131,6 +131,9 @@ public struct CarePlanFolder: CaseFolder {
 
     /// Changes after `asOf` are neither applied nor checked; nil takes them all.
     public init(asOf: CivilDate? = nil) { log = CaseLog(asOf: asOf) }
+
+    public static func checking() -> CarePlanFolder { CarePlanFolder() }
+    public static func caseID(of record: JSONObject) -> String? { (record["plan"] ?? record["id"])?.stringValue }
 
     public mutating func add(_ plan: CarePlan, at source: SourceLine) throws {
         if let other = cases[plan.id] { throw RecordError("plan \(plan.id) appears twice (first at \(other.source)); record a change as a review") }
@@ -160,7 +163,7 @@ public struct CarePlanFolder: CaseFolder {
             log.apply(entry) { entry in
                 let change = entry.event
                 guard var c = cases[change.plan] else {
-                    throw RecordError("plan \(change.plan) is not in the input; check the id, or include the file that holds the plan")
+                    throw RecordError("plan \(change.plan) is not in the input\(Nearest.didYouMean(change.plan, among: order)); check the id, or include the file that holds the plan")
                 }
                 guard change.instant >= c.first.date else {
                     throw RecordError("dated \(change.instant), before plan \(change.plan) was made (\(c.first.date))")

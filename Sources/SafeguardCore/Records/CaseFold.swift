@@ -132,11 +132,11 @@ public enum CaseFile {
     /// Reads every input into `folder`, then resolves it. Bad lines, and events
     /// that break a case rule, are reported through `diagnostics` (and kept in
     /// `--rejects`); records the folder does not fold go to `other`.
-    public static func fold<Folder: CaseFolder>(_ inputs: [OpenedInput], into folder: inout Folder, diagnostics: Diagnostics,
-                                                other: (InputRecord) throws -> Void) throws {
+    public static func fold<Folder: CaseFolder>(_ inputs: inout [OpenedInput], into folder: inout Folder, diagnostics: Diagnostics,
+                                                voids: VoidHandling = .honour, other: (InputRecord) throws -> Void) throws {
         // Event lines are kept for --rejects only: otherwise a case file's events need not hold their bytes.
         let keepRaw = diagnostics.keepsRejects
-        try forEachRecord(in: inputs, diagnostics: diagnostics) { r in
+        try forEachRecord(in: &inputs, diagnostics: diagnostics, voids: voids) { r in
             let folded = try folder.take(r, at: SourceLine(file: r.file, line: r.line), raw: keepRaw ? Array(r.raw) : [])
             if !folded { try other(r) }
         }
@@ -147,9 +147,9 @@ public enum CaseFile {
 
     /// The same over input files not yet open.
     public static func fold<Folder: CaseFolder>(_ inputs: InputFiles, into folder: inout Folder, diagnostics: Diagnostics,
-                                                other: (InputRecord) throws -> Void) throws {
-        let opened = try inputs.open()
+                                                voids: VoidHandling = .honour, other: (InputRecord) throws -> Void) throws {
+        var opened = try inputs.open()
         defer { opened.forEach { $0.close() } }
-        try fold(opened, into: &folder, diagnostics: diagnostics, other: other)
+        try fold(&opened, into: &folder, diagnostics: diagnostics, voids: voids, other: other)
     }
 }

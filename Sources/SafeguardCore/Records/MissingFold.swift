@@ -67,7 +67,7 @@ public enum MissingEvent: CaseEvent, Sendable {
 /// in order; beyond that the oldest are folded into a small state. An event
 /// that goes before what was already folded cannot be placed, and is reported.
 /// Events after the report time are neither held nor reported.
-public final class MissingFolder: CaseFolder {
+public final class MissingFolder: CaseChecking {
     /// What a child's events add up to so far.
     struct State {
         var placement: Placement?
@@ -103,6 +103,12 @@ public final class MissingFolder: CaseFolder {
     var finished: [MissingStatus]?
 
     public static let defaultBufferLimit = 16
+    public static let kinds: Set<String> = [Placement.kind, MissingStart.kind, MissingReturn.kind, ReturnInterview.kind]
+    public static func caseID(of record: JSONObject) -> String? { record["child"]?.stringValue }
+
+    public static func checking() -> MissingFolder {
+        MissingFolder(asOf: DateTime(seconds: Int64.max / 2), bufferLimit: Int.max)
+    }
 
     public init(asOf: DateTime, rules: MissingRules = MissingRules(), keepEpisodes: Bool = false,
                 bufferLimit: Int = MissingFolder.defaultBufferLimit) {
@@ -168,7 +174,7 @@ public final class MissingFolder: CaseFolder {
                 if startLater {
                     throw RecordError("the return at \(r.returned) is before the start of its episode: an episode cannot end before it starts")
                 } else if !s.seenStart && s.placement == nil {
-                    throw RecordError("child \(r.child) is not known: there is no placement or missing-start for them")
+                    throw RecordError("child \(r.child) is not known: there is no placement or missing-start for them\(Nearest.didYouMean(r.child, among: order))")
                 }
                 throw RecordError("child \(r.child) has no open episode to return from at \(r.returned)")
             }

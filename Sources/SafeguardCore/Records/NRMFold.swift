@@ -19,7 +19,7 @@ public enum NRMEvent: CaseEvent {
 /// Folds referrals, decisions and withdrawals into cases. Rules broken by an
 /// event (a decision for an unknown referral, a CG before an RG, a second RG...)
 /// are problems on the event's line, and the event is left out.
-public struct NRMCaseFolder: CaseFolder {
+public struct NRMCaseFolder: CaseChecking {
     /// The kinds nrm-referral owns.
     public static let kinds: Set<String> = [Referral.kind, DutyToNotify.kind, NRMDecision.kind, NRMWithdrawal.kind, NRMStatus.kind]
 
@@ -30,10 +30,10 @@ public struct NRMCaseFolder: CaseFolder {
         var cg: (NRMStatus.Decided, SourceLine)?
         var withdrawn: (CivilDate, SourceLine)?
 
-        mutating func apply(_ entry: CaseEntry<NRMEvent>) throws {
+        mutating func apply(_ entry: CaseEntry<NRMEvent>, known: () -> [RecordID]) throws {
             let event = entry.event, id = event.referral
             guard let received = referral?.facts.received else {
-                throw RecordError("referral \(id) is not in the input; check the id, or include the file that holds the referral")
+                throw RecordError("referral \(id) is not in the input\(Nearest.didYouMean(id, among: known())); check the id, or include the file that holds the referral")
             }
             if event.instant < received {
                 throw RecordError("dated before referral \(id) was received (\(received))")
@@ -51,9 +51,10 @@ public struct NRMCaseFolder: CaseFolder {
                 let decided = NRMStatus.Decided(on: d.on, outcome: d.outcome)
                 switch d.stage {
                 case .rg:
-                    if let (_, at) = rg {
-                        throw RecordError("referral \(id) already has a reasonable-grounds decision (\(at)); a referral gets one")
+                    if let (_, at) = rg, !d.reconsideration {
+                        throw RecordError("referral \(id) already has a reasonable-grounds decision (\(at)); a referral gets one, unless a later one is a reconsideration (--reconsideration)")
                     }
+                    // A reconsideration supersedes the earlier decision; both stay in the file.
                     rg = (decided, entry.source)
                 case .cg:
                     guard let (rg, _) = rg else {
@@ -62,8 +63,8 @@ public struct NRMCaseFolder: CaseFolder {
                     if rg.outcome == .negative {
                         throw RecordError("conclusive-grounds decision after a negative reasonable-grounds decision for referral \(id)")
                     }
-                    if let (_, at) = cg {
-                        throw RecordError("referral \(id) already has a conclusive-grounds decision (\(at))")
+                    if let (_, at) = cg, !d.reconsideration {
+                        throw RecordError("referral \(id) already has a conclusive-grounds decision (\(at)); a later one must be a reconsideration (--reconsideration)")
                     }
                     cg = (decided, entry.source)
                 }
@@ -79,6 +80,9 @@ public struct NRMCaseFolder: CaseFolder {
     /// Decisions and withdrawals after `asOf` are neither applied nor checked;
     /// nil (validation) takes them all.
     public init(asOf: CivilDate? = nil) { log = CaseLog(asOf: asOf) }
+
+    public static func checking() -> NRMCaseFolder { NRMCaseFolder() }
+    public static func caseID(of record: JSONObject) -> String? { (record["referral"] ?? record["id"])?.stringValue }
 
     /// A second referral with the same id is refused: changes are new records, not new referrals.
     /// Referrals head their cases, so each is kept whatever its date; `statuses` leaves out those received after the as-of.
@@ -122,7 +126,7 @@ public struct NRMCaseFolder: CaseFolder {
     public mutating func resolve() -> [CaseProblem] {
         for id in Array(cases.keys) {
             var c = cases.removeValue(forKey: id)!   // edit without a copy
-            for entry in c.events.takeOldest() { log.apply(entry) { try c.apply($0) } }
+            for entry in c.events.takeOldest() { log.apply(entry) { try c.apply($0, known: { order }) } }
             cases[id] = c
         }
         return log.problems

@@ -15,6 +15,7 @@ public enum PersonalData {
         CarePlanReview.kind: ["note", "changes.child.missing-strategy"],
         CarePlanAction.kind: ["description"],
         "care-plan-summary": ["plan.child.missing-strategy"],
+        VoidRecord.kind: ["reason"],
     ]
 
     /// Field names treated as personal in kinds that have no schema here yet,
