@@ -157,7 +157,7 @@ extension Indicator {
         b.set("setting", setting)
         b.set("group", group.rawValue)
         b.set("text", text)
-        b.set("first-contact", strings: firstContact)
+        b.set("first-contact", firstContact)
         b.set("source", source)
         return b.value
     }

@@ -19,3 +19,35 @@ public extension Record {
     /// The envelope every record starts with.
     static func envelope() -> JSONObjectBuilder { JSONObjectBuilder(kind: kind) }
 }
+
+/// One field of a record as written: its key, and its value in a record. A nil
+/// value leaves the field out, as an absent optional is written.
+public struct RecordField<R>: Sendable {
+    public let key: String
+    let value: @Sendable (R) -> JSONValue?
+
+    public init<V: JSONRepresentable>(_ key: String, _ value: @escaping @Sendable (R) -> V?) {
+        self.key = key
+        self.value = { value($0)?.jsonValue }
+    }
+}
+
+/// A record kind whose fields are one table, `layout`, in the order they are
+/// written: its JSON and its known-field list both come from it, so a field is
+/// declared once.
+public protocol LaidOutRecord {
+    static var kind: String { get }
+    static var layout: [RecordField<Self>] { get }
+}
+
+public extension LaidOutRecord {
+    var json: JSONValue {
+        var b = JSONObjectBuilder(kind: Self.kind)
+        for field in Self.layout { b.set(field.key, field.value(self)) }
+        return b.value
+    }
+}
+
+public extension Record where Self: LaidOutRecord {
+    static var fields: [String] { layout.map(\.key) }
+}
