@@ -85,5 +85,11 @@ public struct JSONObjectBuilder {
         if let value { object.fields.append(.init(key: key, value: value)) }
     }
     public mutating func set<V: JSONRepresentable>(_ key: String, _ value: V?) { set(key, value?.jsonValue) }
+    /// Every field of `layout`, in order, from `r`.
+    public mutating func set<R>(_ layout: [JSONField<R>], of r: R) {
+        for field in layout { set(field.key, field.value(r)) }
+    }
+    /// An object of just the fields of `layout`.
+    public init<R>(_ layout: [JSONField<R>], of r: R) { set(layout, of: r) }
     public var value: JSONValue { .object(object) }
 }

@@ -15,7 +15,7 @@ public enum AgeStatusBasis: String, CodeList {
 /// The treatment that applies to one person whose age is disputed, on a date, and why.
 public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "age-status"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("person", \.person), .init("as-of", \.asOf), .init("treated-as", \.treatedAs), .init("basis", \.basis),
         .init("assessment", \.assessment), .init("youngest-age", \.youngestAge), .init("turns-18", \.turns18),
         .init("assessments", \.assessments), .init("latest-assessment", \.latestAssessment), .init("latest-gaps", \.latestGaps),

@@ -1,7 +1,7 @@
 /// An action on a need: added, or changed (by its action id; the latest record wins).
 public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "care-plan-action"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("action", \.action), .init("need", \.need),
         .init("description", \.description), .init("owner", \.owner), .init("due", \.due), .init("status", \.status),
     ]

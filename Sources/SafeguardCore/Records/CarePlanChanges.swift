@@ -45,8 +45,8 @@ public struct CarePlanChanges: Sendable {
     /// The fields given, in the order `care-plan review` has always written them.
     public var object: JSONObject {
         var b = JSONObjectBuilder()
-        b.set("lead-professional", leadProfessional?.rawValue)
-        b.set("nationality", nationality?.code)
+        b.set("lead-professional", leadProfessional)
+        b.set("nationality", nationality)
         b.set("needs", needs.map { needs in .array(needs.map { n in
             var o = JSONObjectBuilder()
             o.set("domain", n.domain)
@@ -120,20 +120,13 @@ public struct ChildChanges: Equatable, Sendable {
 
     public init() {}
 
-    static let keys = ["missing-strategy", "notify-if-missing", "placement", "safe-house-needed", "head-of-service-notified",
-                       "strategy-meeting-held", "family-role-assessed"]
-
-    var json: JSONValue {
-        var o = JSONObjectBuilder()
-        o.set("missing-strategy", missingStrategy)
-        if let notifyIfMissing { o.set("notify-if-missing", notifyIfMissing) }
-        o.set("placement", placement)
-        o.set("safe-house-needed", safeHouseNeeded)
-        o.set("head-of-service-notified", headOfServiceNotified)
-        o.set("strategy-meeting-held", strategyMeetingHeld)
-        o.set("family-role-assessed", familyRoleAssessed)
-        return o.value
-    }
+    static let layout: [JSONField<Self>] = [
+        .init("missing-strategy", \.missingStrategy), .init("notify-if-missing", \.notifyIfMissing), .init("placement", \.placement),
+        .init("safe-house-needed", \.safeHouseNeeded), .init("head-of-service-notified", \.headOfServiceNotified),
+        .init("strategy-meeting-held", \.strategyMeetingHeld), .init("family-role-assessed", \.familyRoleAssessed),
+    ]
+    static var keys: [String] { layout.map(\.key) }
+    var json: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
 
     init(reading c: FieldReader) throws {
         try c.allowOnly(Self.keys)
@@ -167,14 +160,11 @@ public struct AdultChanges: Equatable, Sendable {
 
     public init() {}
 
-    static let keys = ["recourse-to-public-funds", "additional-needs"]
-
-    var json: JSONValue {
-        var o = JSONObjectBuilder()
-        o.set("recourse-to-public-funds", recourseToPublicFunds)
-        if let additionalNeeds { o.set("additional-needs", additionalNeeds) }
-        return o.value
-    }
+    static let layout: [JSONField<Self>] = [
+        .init("recourse-to-public-funds", \.recourseToPublicFunds), .init("additional-needs", \.additionalNeeds),
+    ]
+    static var keys: [String] { layout.map(\.key) }
+    var json: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
 
     init(reading a: FieldReader) throws {
         try a.allowOnly(Self.keys)

@@ -1,7 +1,7 @@
 /// The `care-plan-check` report: every rule of the sources one plan breaks on a date.
 public struct CarePlanCheck: LaidOutRecord, Sendable {
     public static let kind = "care-plan-check"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("plan", \.plan), .init("as-of", \.asOf),
         .init("problems") { $0.findings.map { item("code", $0.problem, message: $0.problem.label, detail: $0.detail) } },
     ]

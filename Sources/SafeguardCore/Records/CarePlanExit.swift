@@ -2,7 +2,7 @@
 /// service by the HESTIA exit criteria, with each unmet criterion and why.
 public struct CarePlanExit: LaidOutRecord, Sendable {
     public static let kind = "care-plan-exit"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("plan", \.plan), .init("as-of", \.asOf), .init("ready", \.ready),
         .init("unmet") { $0.unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.criterion.label, detail: $0.detail) } },
     ]

@@ -4,7 +4,7 @@
 /// is folded, so a bad change is reported there, on the review's line.
 public struct CarePlanReview: Record, LaidOutRecord, Sendable {
     public static let kind = "care-plan-review"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("changes", \.changes), .init("note", \.note),
     ]
 

@@ -3,7 +3,7 @@
 public struct CarePlanSummary: LaidOutRecord, Sendable {
     public static let kind = "care-plan-summary"
     /// The plan as it stands, its actions, and the codes of its checks.
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("as-of", \.asOf), .init("plan", \.planCase.current.json), .init("actions") { $0.planCase.actions.map(\.json) },
         .init("problems") { $0.findings.map(\.problem) }, .init("unmet-exit-criteria") { $0.unmet.map(\.criterion) },
     ]

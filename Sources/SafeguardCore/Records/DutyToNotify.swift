@@ -3,7 +3,7 @@
 /// free text: the type, the reader and the schema all leave them out.
 public struct DutyToNotify: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "duty-to-notify"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("notified-on", \.notifiedOn), .init("first-responder", \.firstResponder),
         // Always an adult who refused: the reader checks both, and nothing else may be said here.
         .init("treated-as") { _ in AgeGroup.adult }, .init("consent") { _ in "refused" },

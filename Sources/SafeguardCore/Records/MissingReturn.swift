@@ -1,7 +1,7 @@
 /// A child found or returned.
 public struct MissingReturn: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-return"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("child", \.child), .init("returned", \.returned), .init("found-at", \.foundAt),
     ]
 

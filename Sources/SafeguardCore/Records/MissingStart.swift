@@ -1,7 +1,7 @@
 /// A child goes missing, or is away without authorisation.
 public struct MissingStart: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-start"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("child", \.child), .init("last-seen", \.lastSeen), .init("type", \.type), .init("from", \.from),
         .init("reported-to-police", \.reportedToPolice), .init("police-reference", \.policeReference),
         .init("may-have-been-moved", \.mayHaveBeenMoved),

@@ -3,7 +3,7 @@ public struct MissingStatus: LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-status"
     /// The placement's id or name can point to where a child lives.
     public static let personalPaths: Set<String> = ["placement"]
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("child", \.child), .init("as-of", \.asOf), .init("missing-now", \.missingNow), .init("type", \.type),
         .init("since", \.since), .init("hours-missing", \.hoursMissing), .init("police-not-notified", \.policeNotNotified),
         .init("episodes-in-window", \.episodesInWindow), .init("window-days", \.windowDays), .init("repeat", \.isRepeat),

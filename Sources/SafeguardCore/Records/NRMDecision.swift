@@ -2,7 +2,7 @@
 /// grounds) or stage 2 (conclusive grounds).
 public struct NRMDecision: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-decision"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("referral", \.referral), .init("stage", \.stage), .init("outcome", \.outcome), .init("on", \.on),
     ]
 
@@ -29,7 +29,7 @@ public struct NRMDecision: Record, LaidOutRecord, Equatable, Sendable {
 /// A referral withdrawn (by the first responder, or the person leaving the process).
 public struct NRMWithdrawal: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-withdrawal"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("referral", \.referral), .init("on", \.on),
     ]
 

@@ -45,7 +45,7 @@ public enum OutstandingDecision: String, CodeList {
 /// One referral's state on a date: what stage it is at, what is due, what is overdue.
 public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-status"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("referral", \.referral), .init("subject", \.subject), .init("as-of", \.asOf), .init("treated-as", \.treatedAs),
         .init("received", \.received), .init("stage", \.stage), .init("rg-due", \.rgDue), .init("rg-decided", \.rg?.on),
         .init("rg-outcome", \.rg?.outcome), .init("recovery-ends", \.recoveryEnds), .init("cg-due", \.cgDue),

@@ -2,7 +2,7 @@
 /// concern: the date of birth for SSDA903 and the start for the high-risk window.
 public struct Placement: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "placement"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("child", \.child), .init("dob", \.dob), .init("placement", \.placement), .init("start", \.start),
         .init("trafficking-concern", \.traffickingConcern),
     ]

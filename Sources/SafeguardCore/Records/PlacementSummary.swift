@@ -4,7 +4,7 @@ public struct PlacementSummary: LaidOutRecord, Equatable, Sendable {
     public static let kind = "placement-summary"
     /// The placement's id or name can point to where a child lives.
     public static let personalPaths: Set<String> = ["placement"]
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("placement", \.placement), .init("as-of", \.asOf), .init("window-days", \.windowDays),
         .init("episodes", \.episodes), .init("children", \.children.count), .init("hours-missing", \.hoursMissing),
     ]

@@ -20,9 +20,9 @@ public extension Record {
     static func envelope() -> JSONObjectBuilder { JSONObjectBuilder(kind: kind) }
 }
 
-/// One field of a record as written: its key, and its value in a record. A nil
-/// value leaves the field out, as an absent optional is written.
-public struct RecordField<R>: Sendable {
+/// One field of a record (or of an object within one) as written: its key, and
+/// its value in `R`. A nil value leaves the field out, as an absent optional is written.
+public struct JSONField<R>: Sendable {
     public let key: String
     let value: @Sendable (R) -> JSONValue?
 
@@ -37,13 +37,13 @@ public struct RecordField<R>: Sendable {
 /// declared once.
 public protocol LaidOutRecord {
     static var kind: String { get }
-    static var layout: [RecordField<Self>] { get }
+    static var layout: [JSONField<Self>] { get }
 }
 
 public extension LaidOutRecord {
     var json: JSONValue {
         var b = JSONObjectBuilder(kind: Self.kind)
-        for field in Self.layout { b.set(field.key, field.value(self)) }
+        b.set(Self.layout, of: self)
         return b.value
     }
 }

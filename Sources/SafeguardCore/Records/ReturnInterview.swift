@@ -2,7 +2,7 @@
 /// guidance: within 72 hours), offered, held, or refused.
 public struct ReturnInterview: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "return-interview"
-    public static let layout: [RecordField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("id", \.id), .init("child", \.child), .init("status", \.status), .init("at", \.at), .init("by", \.by),
         .init("independent", \.independent),
     ]
