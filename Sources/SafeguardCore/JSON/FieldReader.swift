@@ -104,14 +104,17 @@ public struct FieldReader {
 
     public func optionalCode<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C? { try optional(key, { try code($0, type) }) }
 
-    public func stringArray(_ key: String) throws -> [String] {
+    /// An array whose items are all of one type: `item` reads one, or is nil for any other (`what` names the type).
+    func array<T>(_ key: String, of what: String, _ item: (JSONValue) -> T?) throws -> [T] {
         let v = try required(key)
         guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
-        return try items.enumerated().map { k, item in
-            guard let s = item.stringValue else { throw RecordError("field \(name(key))[\(k)]: must be a string, found \(item.typeName)") }
-            return s
+        return try items.enumerated().map { k, element in
+            guard let x = item(element) else { throw RecordError("field \(name(key))[\(k)]: must be \(what), found \(element.typeName)") }
+            return x
         }
     }
+
+    public func stringArray(_ key: String) throws -> [String] { try array(key, of: "a string", \.stringValue) }
 
     /// An array of codes, each known and none repeated.
     public func codes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C] {
@@ -140,14 +143,7 @@ public struct FieldReader {
     public func optionalObject(_ key: String) throws -> FieldReader? { try optional(key, object) }
 
     /// An array whose items are all objects.
-    public func objectArray(_ key: String) throws -> [JSONObject] {
-        let v = try required(key)
-        guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
-        return try items.enumerated().map { k, item in
-            guard let o = item.objectValue else { throw RecordError("field \(name(key))[\(k)]: must be an object, found \(item.typeName)") }
-            return o
-        }
-    }
+    public func objectArray(_ key: String) throws -> [JSONObject] { try array(key, of: "an object", \.objectValue) }
 
     public func optionalObjectArray(_ key: String) throws -> [JSONObject]? { try optional(key, objectArray) }
 

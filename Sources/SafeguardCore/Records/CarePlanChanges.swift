@@ -72,8 +72,8 @@ public struct CarePlanChanges: Sendable {
             o.set("knows-person", interpreterKnowsPerson)
             b.set("interpreter", o.value)
         }
-        b.set("child", child?.json)
-        b.set("adult", adult?.json)
+        b.set("child", child)
+        b.set("adult", adult)
         return b.object
     }
 
@@ -109,7 +109,7 @@ public struct CarePlanChanges: Sendable {
 }
 
 /// Changes to a child's arrangements, field by field.
-public struct ChildChanges: Equatable, Sendable {
+public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var missingStrategy: String?
     public var notifyIfMissing: [AgencyToNotify]?
     public var placement: PlacementType?
@@ -120,13 +120,11 @@ public struct ChildChanges: Equatable, Sendable {
 
     public init() {}
 
-    static let layout: [JSONField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("missing-strategy", \.missingStrategy), .init("notify-if-missing", \.notifyIfMissing), .init("placement", \.placement),
         .init("safe-house-needed", \.safeHouseNeeded), .init("head-of-service-notified", \.headOfServiceNotified),
         .init("strategy-meeting-held", \.strategyMeetingHeld), .init("family-role-assessed", \.familyRoleAssessed),
     ]
-    static var keys: [String] { layout.map(\.key) }
-    var json: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
 
     init(reading c: FieldReader) throws {
         try c.allowOnly(Self.keys)
@@ -154,17 +152,15 @@ public struct ChildChanges: Equatable, Sendable {
 }
 
 /// Changes to an adult's arrangements, field by field.
-public struct AdultChanges: Equatable, Sendable {
+public struct AdultChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var recourseToPublicFunds: Bool?
     public var additionalNeeds: [AdditionalNeed]?
 
     public init() {}
 
-    static let layout: [JSONField<Self>] = [
+    public static let layout: [JSONField<Self>] = [
         .init("recourse-to-public-funds", \.recourseToPublicFunds), .init("additional-needs", \.additionalNeeds),
     ]
-    static var keys: [String] { layout.map(\.key) }
-    var json: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
 
     init(reading a: FieldReader) throws {
         try a.allowOnly(Self.keys)

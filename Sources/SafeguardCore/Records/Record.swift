@@ -32,12 +32,26 @@ public struct JSONField<R>: Sendable {
     }
 }
 
-/// A record kind whose fields are one table, `layout`, in the order they are
-/// written: its JSON and its known-field list both come from it, so a field is
-/// declared once.
-public protocol LaidOutRecord {
-    static var kind: String { get }
+/// A type written as one JSON object from one table, `layout`: its fields in
+/// the order they are written. Its JSON and its list of keys both come from
+/// it, so a field is declared once.
+public protocol LaidOut {
     static var layout: [JSONField<Self>] { get }
+}
+
+public extension LaidOut {
+    /// The keys, in the order they are written.
+    static var keys: [String] { layout.map(\.key) }
+}
+
+/// An object within a record is written as just its fields.
+public extension JSONRepresentable where Self: LaidOut {
+    var jsonValue: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
+}
+
+/// A record kind written from its layout: the envelope, then its fields.
+public protocol LaidOutRecord: LaidOut {
+    static var kind: String { get }
 }
 
 public extension LaidOutRecord {
@@ -49,5 +63,5 @@ public extension LaidOutRecord {
 }
 
 public extension Record where Self: LaidOutRecord {
-    static var fields: [String] { layout.map(\.key) }
+    static var fields: [String] { keys }
 }
