@@ -47,24 +47,14 @@ public struct CarePlanChanges: Sendable {
         var b = JSONObjectBuilder()
         b.set("lead-professional", leadProfessional)
         b.set("nationality", nationality)
-        b.set("needs", needs.map { needs in .array(needs.map { n in
-            var o = JSONObjectBuilder()
-            o.set("domain", n.domain)
-            o.set("status", n.status)
-            return o.value
-        }) })
+        b.set("needs", needs?.map { JSONObjectBuilder([.init("domain", \.domain), .init("status", \.status)], of: $0).value })
         b.set("risk", risk.map { risk in
             var o = JSONObjectBuilder()
             for r in risk { o.set(r.question.rawValue, r.level) }
             return o.value
         })
         b.set("safety-plan-reviewed", safetyPlanReviewed)
-        b.set("agencies", agencies.map { agencies in .array(agencies.map { a in
-            var o = JSONObjectBuilder()
-            o.set("agency", a.agency)
-            o.set("informed", a.informed)
-            return o.value
-        }) })
+        b.set("agencies", agencies?.map { JSONObjectBuilder([.init("agency", \.agency), .init("informed", \.informed)], of: $0).value })
         b.set("papers-complete", papersComplete)
         if interpreter != nil || interpreterKnowsPerson != nil {
             var o = JSONObjectBuilder()
