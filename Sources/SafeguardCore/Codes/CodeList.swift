@@ -1,6 +1,6 @@
 /// A closed list of codes (kebab-case strings, as in `Schemas/`), each with
 /// the label a caseworker sees at the prompt.
-public protocol CodeList: CaseIterable, RawRepresentable, Hashable, Sendable where RawValue == String {
+public protocol CodeList: CaseIterable, RawRepresentable, Hashable, Sendable, JSONRepresentable where RawValue == String {
     /// What one code is called, for messages: "exploitation type".
     static var listName: String { get }
     var label: String { get }

@@ -149,16 +149,11 @@ public enum IndicatorCatalogue {
     }()
 }
 
-extension Indicator {
+extension Indicator: LaidOutRecord {
     /// The catalogue entry as an `indicator` record.
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: "indicator")
-        b.set("code", code)
-        b.set("setting", setting)
-        b.set("group", group.rawValue)
-        b.set("text", text)
-        b.set("first-contact", strings: firstContact)
-        b.set("source", source)
-        return b.value
-    }
+    public static let kind = "indicator"
+    public static let layout: [JSONField<Self>] = [
+        .init("code", \.code), .init("setting", \.setting), .init("group", \.group.rawValue), .init("text", \.text),
+        .init("first-contact", \.firstContact), .init("source", \.source),
+    ]
 }

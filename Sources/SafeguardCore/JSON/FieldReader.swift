@@ -21,6 +21,12 @@ public struct FieldReader {
         return v
     }
 
+    /// An optional field: nil when left out, else read as the required one is.
+    func optional<T>(_ key: String, _ read: (String) throws -> T) throws -> T? {
+        guard try present(key) != nil else { return nil }
+        return try read(key)
+    }
+
     func required(_ key: String) throws -> JSONValue {
         guard let v = try present(key) else { throw RecordError("field \(name(key)) is missing") }
         return v
@@ -40,10 +46,7 @@ public struct FieldReader {
         return s
     }
 
-    public func optionalString(_ key: String) throws -> String? {
-        guard try present(key) != nil else { return nil }
-        return try string(key)
-    }
+    public func optionalString(_ key: String) throws -> String? { try optional(key, string) }
 
     /// Optional free text: when present it must say something.
     public func optionalText(_ key: String) throws -> String? {
@@ -58,10 +61,7 @@ public struct FieldReader {
         return b
     }
 
-    public func optionalBool(_ key: String) throws -> Bool? {
-        guard try present(key) != nil else { return nil }
-        return try bool(key)
-    }
+    public func optionalBool(_ key: String) throws -> Bool? { try optional(key, bool) }
 
     public func int(_ key: String, in range: ClosedRange<Int>) throws -> Int {
         let v = try required(key)
@@ -70,10 +70,7 @@ public struct FieldReader {
         return n
     }
 
-    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard try present(key) != nil else { return nil }
-        return try int(key, in: range)
-    }
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws -> Int? { try optional(key, { try int($0, in: range) }) }
 
     public func date(_ key: String) throws -> CivilDate {
         let s = try string(key)
@@ -81,10 +78,7 @@ public struct FieldReader {
         return d
     }
 
-    public func optionalDate(_ key: String) throws -> CivilDate? {
-        guard try present(key) != nil else { return nil }
-        return try date(key)
-    }
+    public func optionalDate(_ key: String) throws -> CivilDate? { try optional(key, date) }
 
     public func dateTime(_ key: String) throws -> DateTime {
         let s = try string(key)
@@ -92,10 +86,7 @@ public struct FieldReader {
         return d
     }
 
-    public func optionalDateTime(_ key: String) throws -> DateTime? {
-        guard try present(key) != nil else { return nil }
-        return try dateTime(key)
-    }
+    public func optionalDateTime(_ key: String) throws -> DateTime? { try optional(key, dateTime) }
 
     public func id(_ key: String) throws -> RecordID {
         let s = try string(key)
@@ -103,10 +94,7 @@ public struct FieldReader {
         return id
     }
 
-    public func optionalID(_ key: String) throws -> RecordID? {
-        guard try present(key) != nil else { return nil }
-        return try id(key)
-    }
+    public func optionalID(_ key: String) throws -> RecordID? { try optional(key, id) }
 
     public func code<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C {
         let s = try string(key)
@@ -114,19 +102,19 @@ public struct FieldReader {
         return c
     }
 
-    public func optionalCode<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C? {
-        guard try present(key) != nil else { return nil }
-        return try code(key, type)
-    }
+    public func optionalCode<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C? { try optional(key, { try code($0, type) }) }
 
-    public func stringArray(_ key: String) throws -> [String] {
+    /// An array whose items are all of one type: `item` reads one, or is nil for any other (`what` names the type).
+    func array<T>(_ key: String, of what: String, _ item: (JSONValue) -> T?) throws -> [T] {
         let v = try required(key)
         guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
-        return try items.enumerated().map { k, item in
-            guard let s = item.stringValue else { throw RecordError("field \(name(key))[\(k)]: must be a string, found \(item.typeName)") }
-            return s
+        return try items.enumerated().map { k, element in
+            guard let x = item(element) else { throw RecordError("field \(name(key))[\(k)]: must be \(what), found \(element.typeName)") }
+            return x
         }
     }
+
+    public func stringArray(_ key: String) throws -> [String] { try array(key, of: "a string", \.stringValue) }
 
     /// An array of codes, each known and none repeated.
     public func codes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C] {
@@ -136,10 +124,7 @@ public struct FieldReader {
         })
     }
 
-    public func optionalCodes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C]? {
-        guard try present(key) != nil else { return nil }
-        return try codes(key, type)
-    }
+    public func optionalCodes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C]? { try optional(key, { try codes($0, type) }) }
 
     public func unique<T: Hashable>(_ key: String, _ items: [T]) throws -> [T] {
         var seen = Set<T>()
@@ -155,25 +140,12 @@ public struct FieldReader {
         return FieldReader(o, path: name(key) + ".")
     }
 
-    public func optionalObject(_ key: String) throws -> FieldReader? {
-        guard try present(key) != nil else { return nil }
-        return try object(key)
-    }
+    public func optionalObject(_ key: String) throws -> FieldReader? { try optional(key, object) }
 
     /// An array whose items are all objects.
-    public func objectArray(_ key: String) throws -> [JSONObject] {
-        let v = try required(key)
-        guard let items = v.arrayValue else { throw fail(key, "must be an array, found \(v.typeName)") }
-        return try items.enumerated().map { k, item in
-            guard let o = item.objectValue else { throw RecordError("field \(name(key))[\(k)]: must be an object, found \(item.typeName)") }
-            return o
-        }
-    }
+    public func objectArray(_ key: String) throws -> [JSONObject] { try array(key, of: "an object", \.objectValue) }
 
-    public func optionalObjectArray(_ key: String) throws -> [JSONObject]? {
-        guard try present(key) != nil else { return nil }
-        return try objectArray(key)
-    }
+    public func optionalObjectArray(_ key: String) throws -> [JSONObject]? { try optional(key, objectArray) }
 
     public func country(_ key: String) throws -> Country? {
         guard try present(key) != nil else { return nil }

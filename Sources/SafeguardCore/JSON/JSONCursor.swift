@@ -185,27 +185,22 @@ struct JSONCursor {
         guard i < end else { throw fail("the line ends where a value should be (truncated record?)") }
         switch b[i] {
         case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "{"):
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONParser.maxDepth else { throw fail("nested more than \(JSONParser.maxDepth) levels deep") }
+            let isObject = b[i] == UInt8(ascii: "{")
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
             i += 1
             skipSpace()
-            if i < end, b[i] == UInt8(ascii: "}") { i += 1; return }
+            if i < end, b[i] == close { i += 1; return }
             while true {
                 skipSpace()
-                try key()
-                skipSpace()
+                // An object's member is a key and a value; an array's, a value.
+                if isObject {
+                    try key()
+                    skipSpace()
+                }
                 try skipValue(depth: depth + 1)
-                guard try nextMember(close: UInt8(ascii: "}"), inside: "an object") else { return }
-            }
-        case UInt8(ascii: "["):
-            guard depth < JSONParser.maxDepth else { throw fail("nested more than \(JSONParser.maxDepth) levels deep") }
-            i += 1
-            skipSpace()
-            if i < end, b[i] == UInt8(ascii: "]") { i += 1; return }
-            while true {
-                skipSpace()
-                try skipValue(depth: depth + 1)
-                guard try nextMember(close: UInt8(ascii: "]"), inside: "an array") else { return }
+                guard try nextMember(close: close, inside: isObject ? "an object" : "an array") else { return }
             }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")

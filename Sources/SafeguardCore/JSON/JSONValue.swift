@@ -84,13 +84,12 @@ public struct JSONObjectBuilder {
     public mutating func set(_ key: String, _ value: JSONValue?) {
         if let value { object.fields.append(.init(key: key, value: value)) }
     }
-    public mutating func set(_ key: String, _ value: String?) { set(key, value.map(JSONValue.string)) }
-    public mutating func set(_ key: String, _ value: Bool?) { set(key, value.map(JSONValue.bool)) }
-    public mutating func set(_ key: String, _ value: Int?) { set(key, value.map(JSONValue.int)) }
-    public mutating func set(_ key: String, _ value: CivilDate?) { set(key, value.map { JSONValue.string($0.description) }) }
-    public mutating func set(_ key: String, _ value: DateTime?) { set(key, value.map { JSONValue.string($0.description) }) }
-    public mutating func set<C: CodeList>(_ key: String, _ value: C?) { set(key, value.map { JSONValue.string($0.rawValue) }) }
-    public mutating func set<C: CodeList>(_ key: String, _ values: [C]) { set(key, .array(values.map { .string($0.rawValue) })) }
-    public mutating func set(_ key: String, strings: [String]) { set(key, .array(strings.map(JSONValue.string))) }
+    public mutating func set<V: JSONRepresentable>(_ key: String, _ value: V?) { set(key, value?.jsonValue) }
+    /// Every field of `layout`, in order, from `r`.
+    public mutating func set<R>(_ layout: [JSONField<R>], of r: R) {
+        for field in layout { set(field.key, field.value(r)) }
+    }
+    /// An object of just the fields of `layout`.
+    public init<R>(_ layout: [JSONField<R>], of r: R) { set(layout, of: r) }
     public var value: JSONValue { .object(object) }
 }

@@ -1,6 +1,12 @@
 /// A person's age on a date, worked out from their date of birth. The date of
 /// birth itself is not written out: the result can be shared where it cannot.
-public struct AgeOnDate: Equatable, Sendable {
+public struct AgeOnDate: LaidOutRecord, Equatable, Sendable {
+    public static let kind = "age-on-date"
+    public static let layout: [JSONField<Self>] = [
+        .init("record", \.record), .init("person", \.person), .init("on", \.on), .init("age", \.age),
+        .init("treated-as", \.treatedAs), .init("eighteenth-birthday", \.eighteenthBirthday),
+    ]
+
     public let on: CivilDate
     public let age: Int
     public let eighteenthBirthday: CivilDate
@@ -16,16 +22,5 @@ public struct AgeOnDate: Equatable, Sendable {
         self.on = on
         self.age = age
         eighteenthBirthday = dob.birthday(turning: AgePresumption.adultAge)
-    }
-
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: "age-on-date")
-        b.set("record", record?.rawValue)
-        b.set("person", person?.rawValue)
-        b.set("on", on)
-        b.set("age", age)
-        b.set("treated-as", treatedAs)
-        b.set("eighteenth-birthday", eighteenthBirthday)
-        return b.value
     }
 }

@@ -13,10 +13,13 @@ public enum AgeStatusBasis: String, CodeList {
 }
 
 /// The treatment that applies to one person whose age is disputed, on a date, and why.
-public struct AgeStatus: Record, Equatable, Sendable {
+public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "age-status"
-    public static let fields = ["person", "as-of", "treated-as", "basis", "assessment", "youngest-age", "turns-18",
-                                "assessments", "latest-assessment", "latest-gaps"]
+    public static let layout: [JSONField<Self>] = [
+        .init("person", \.person), .init("as-of", \.asOf), .init("treated-as", \.treatedAs), .init("basis", \.basis),
+        .init("assessment", \.assessment), .init("youngest-age", \.youngestAge), .init("turns-18", \.turns18),
+        .init("assessments", \.assessments), .init("latest-assessment", \.latestAssessment), .init("latest-gaps", \.latestGaps),
+    ]
 
     public let person: RecordID
     public let asOf: CivilDate
@@ -48,21 +51,6 @@ public struct AgeStatus: Record, Equatable, Sendable {
         assessment = determination.sound?.id
         youngestAge = determination.youngestAge
         turns18 = determination.sound.flatMap { s in s.settledAge.map { AgePresumption.turns18(s.date, $0) } }
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("person", person.rawValue)
-        b.set("as-of", asOf)
-        b.set("treated-as", treatedAs)
-        b.set("basis", basis)
-        b.set("assessment", assessment?.rawValue)
-        b.set("youngest-age", youngestAge)
-        b.set("turns-18", turns18)
-        b.set("assessments", assessments)
-        b.set("latest-assessment", latestAssessment?.rawValue)
-        b.set("latest-gaps", latestGaps)
-        return b.value
     }
 
     /// Status records are outputs; reading one back checks its shape.

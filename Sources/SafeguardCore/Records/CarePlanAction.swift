@@ -1,7 +1,10 @@
 /// An action on a need: added, or changed (by its action id; the latest record wins).
-public struct CarePlanAction: Record, Equatable, Sendable {
+public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "care-plan-action"
-    public static let fields = ["id", "plan", "date", "action", "need", "description", "owner", "due", "status"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("action", \.action), .init("need", \.need),
+        .init("description", \.description), .init("owner", \.owner), .init("due", \.due), .init("status", \.status),
+    ]
 
     public let id: RecordID
     public let plan: RecordID
@@ -27,20 +30,6 @@ public struct CarePlanAction: Record, Equatable, Sendable {
         self.owner = owner
         self.due = due
         self.status = status
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("plan", plan.rawValue)
-        b.set("date", date)
-        b.set("action", action.rawValue)
-        b.set("need", need)
-        b.set("description", description)
-        b.set("owner", owner)
-        b.set("due", due)
-        b.set("status", status)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

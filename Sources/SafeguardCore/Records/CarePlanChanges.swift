@@ -45,26 +45,16 @@ public struct CarePlanChanges: Sendable {
     /// The fields given, in the order `care-plan review` has always written them.
     public var object: JSONObject {
         var b = JSONObjectBuilder()
-        b.set("lead-professional", leadProfessional?.rawValue)
-        b.set("nationality", nationality?.code)
-        b.set("needs", needs.map { needs in .array(needs.map { n in
-            var o = JSONObjectBuilder()
-            o.set("domain", n.domain)
-            o.set("status", n.status)
-            return o.value
-        }) })
+        b.set("lead-professional", leadProfessional)
+        b.set("nationality", nationality)
+        b.set("needs", needs?.map { JSONObjectBuilder([.init("domain", \.domain), .init("status", \.status)], of: $0).value })
         b.set("risk", risk.map { risk in
             var o = JSONObjectBuilder()
             for r in risk { o.set(r.question.rawValue, r.level) }
             return o.value
         })
         b.set("safety-plan-reviewed", safetyPlanReviewed)
-        b.set("agencies", agencies.map { agencies in .array(agencies.map { a in
-            var o = JSONObjectBuilder()
-            o.set("agency", a.agency)
-            o.set("informed", a.informed)
-            return o.value
-        }) })
+        b.set("agencies", agencies?.map { JSONObjectBuilder([.init("agency", \.agency), .init("informed", \.informed)], of: $0).value })
         b.set("papers-complete", papersComplete)
         if interpreter != nil || interpreterKnowsPerson != nil {
             var o = JSONObjectBuilder()
@@ -72,8 +62,8 @@ public struct CarePlanChanges: Sendable {
             o.set("knows-person", interpreterKnowsPerson)
             b.set("interpreter", o.value)
         }
-        b.set("child", child?.json)
-        b.set("adult", adult?.json)
+        b.set("child", child)
+        b.set("adult", adult)
         return b.object
     }
 
@@ -109,7 +99,7 @@ public struct CarePlanChanges: Sendable {
 }
 
 /// Changes to a child's arrangements, field by field.
-public struct ChildChanges: Equatable, Sendable {
+public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var missingStrategy: String?
     public var notifyIfMissing: [AgencyToNotify]?
     public var placement: PlacementType?
@@ -120,20 +110,11 @@ public struct ChildChanges: Equatable, Sendable {
 
     public init() {}
 
-    static let keys = ["missing-strategy", "notify-if-missing", "placement", "safe-house-needed", "head-of-service-notified",
-                       "strategy-meeting-held", "family-role-assessed"]
-
-    var json: JSONValue {
-        var o = JSONObjectBuilder()
-        o.set("missing-strategy", missingStrategy)
-        if let notifyIfMissing { o.set("notify-if-missing", notifyIfMissing) }
-        o.set("placement", placement)
-        o.set("safe-house-needed", safeHouseNeeded)
-        o.set("head-of-service-notified", headOfServiceNotified)
-        o.set("strategy-meeting-held", strategyMeetingHeld)
-        o.set("family-role-assessed", familyRoleAssessed)
-        return o.value
-    }
+    public static let layout: [JSONField<Self>] = [
+        .init("missing-strategy", \.missingStrategy), .init("notify-if-missing", \.notifyIfMissing), .init("placement", \.placement),
+        .init("safe-house-needed", \.safeHouseNeeded), .init("head-of-service-notified", \.headOfServiceNotified),
+        .init("strategy-meeting-held", \.strategyMeetingHeld), .init("family-role-assessed", \.familyRoleAssessed),
+    ]
 
     init(reading c: FieldReader) throws {
         try c.allowOnly(Self.keys)
@@ -161,20 +142,15 @@ public struct ChildChanges: Equatable, Sendable {
 }
 
 /// Changes to an adult's arrangements, field by field.
-public struct AdultChanges: Equatable, Sendable {
+public struct AdultChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var recourseToPublicFunds: Bool?
     public var additionalNeeds: [AdditionalNeed]?
 
     public init() {}
 
-    static let keys = ["recourse-to-public-funds", "additional-needs"]
-
-    var json: JSONValue {
-        var o = JSONObjectBuilder()
-        o.set("recourse-to-public-funds", recourseToPublicFunds)
-        if let additionalNeeds { o.set("additional-needs", additionalNeeds) }
-        return o.value
-    }
+    public static let layout: [JSONField<Self>] = [
+        .init("recourse-to-public-funds", \.recourseToPublicFunds), .init("additional-needs", \.additionalNeeds),
+    ]
 
     init(reading a: FieldReader) throws {
         try a.allowOnly(Self.keys)

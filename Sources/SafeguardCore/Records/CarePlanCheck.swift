@@ -1,6 +1,10 @@
 /// The `care-plan-check` report: every rule of the sources one plan breaks on a date.
-public struct CarePlanCheck: Sendable {
+public struct CarePlanCheck: LaidOutRecord, Sendable {
     public static let kind = "care-plan-check"
+    public static let layout: [JSONField<Self>] = [
+        .init("plan", \.plan), .init("as-of", \.asOf),
+        .init("problems") { $0.findings.map { item("code", $0.problem, message: $0.problem.label, detail: $0.detail) } },
+    ]
 
     public let plan: RecordID
     public let asOf: CivilDate
@@ -10,14 +14,6 @@ public struct CarePlanCheck: Sendable {
         plan = c.current.id
         self.asOf = asOf
         findings = c.check(asOf: asOf, rules: rules)
-    }
-
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: Self.kind)
-        b.set("plan", plan.rawValue)
-        b.set("as-of", asOf)
-        b.set("problems", .array(findings.map { Self.item("code", $0.problem, message: $0.problem.label, detail: $0.detail) }))
-        return b.value
     }
 
     /// One item of a report's list: its code, the sentence for it, and why.

@@ -1,7 +1,11 @@
 /// The `care-plan-exit` report: whether the person is ready to leave the
 /// service by the HESTIA exit criteria, with each unmet criterion and why.
-public struct CarePlanExit: Sendable {
+public struct CarePlanExit: LaidOutRecord, Sendable {
     public static let kind = "care-plan-exit"
+    public static let layout: [JSONField<Self>] = [
+        .init("plan", \.plan), .init("as-of", \.asOf), .init("ready", \.ready),
+        .init("unmet") { $0.unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.criterion.label, detail: $0.detail) } },
+    ]
 
     public let plan: RecordID
     public let asOf: CivilDate
@@ -15,12 +19,4 @@ public struct CarePlanExit: Sendable {
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
     }
 
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: Self.kind)
-        b.set("plan", plan.rawValue)
-        b.set("as-of", asOf)
-        b.set("ready", ready)
-        b.set("unmet", .array(unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.criterion.label, detail: $0.detail) }))
-        return b.value
-    }
 }

@@ -2,9 +2,11 @@
 /// and a note. Needs and agencies are changed one by one; risk answers one by one.
 /// The changes are kept as written and checked against the plan when the case
 /// is folded, so a bad change is reported there, on the review's line.
-public struct CarePlanReview: Record, Sendable {
+public struct CarePlanReview: Record, LaidOutRecord, Sendable {
     public static let kind = "care-plan-review"
-    public static let fields = ["id", "plan", "date", "changes", "note"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("changes", \.changes), .init("note", \.note),
+    ]
 
     public let id: RecordID
     public let plan: RecordID
@@ -24,16 +26,6 @@ public struct CarePlanReview: Record, Sendable {
         self.date = date
         self.changes = changes
         self.note = note
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("plan", plan.rawValue)
-        b.set("date", date)
-        b.set("changes", .object(changes))
-        b.set("note", note)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

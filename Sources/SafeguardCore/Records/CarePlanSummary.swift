@@ -1,7 +1,12 @@
 /// A plan as it stands, for a case meeting: the `care-plan-summary` record,
 /// or plain text for printing.
-public struct CarePlanSummary: Sendable {
+public struct CarePlanSummary: LaidOutRecord, Sendable {
     public static let kind = "care-plan-summary"
+    /// The plan as it stands, its actions, and the codes of its checks.
+    public static let layout: [JSONField<Self>] = [
+        .init("as-of", \.asOf), .init("plan", \.planCase.current.json), .init("actions") { $0.planCase.actions.map(\.json) },
+        .init("problems") { $0.findings.map(\.problem) }, .init("unmet-exit-criteria") { $0.unmet.map(\.criterion) },
+    ]
 
     public let planCase: CarePlanCase
     public let asOf: CivilDate
@@ -13,17 +18,6 @@ public struct CarePlanSummary: Sendable {
         self.asOf = asOf
         findings = c.check(asOf: asOf, rules: rules)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-    }
-
-    /// The plan as it stands, its actions, and the codes of its checks.
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: Self.kind)
-        b.set("as-of", asOf)
-        b.set("plan", planCase.current.json)
-        b.set("actions", .array(planCase.actions.map(\.json)))
-        b.set("problems", strings: findings.map(\.problem.rawValue))
-        b.set("unmet-exit-criteria", strings: unmet.map(\.criterion.rawValue))
-        return b.value
     }
 
     /// Free text (descriptions, notes) is left out: the summary is printed and handed round.

@@ -1,6 +1,12 @@
 /// The dates of birth that give a claimed age on a date: an age-range form of
 /// a claim, for comparing with documents and assessments.
-public struct ClaimedAgeRange: Equatable, Sendable {
+public struct ClaimedAgeRange: LaidOutRecord, Equatable, Sendable {
+    public static let kind = "claimed-age-range"
+    public static let layout: [JSONField<Self>] = [
+        .init("on", \.on), .init("claimed-age", \.age), .init("earliest-dob", \.earliestDOB), .init("latest-dob", \.latestDOB),
+        .init("treated-as", \.treatedAs),
+    ]
+
     public let age: Int
     public let on: CivilDate
     public let earliestDOB: CivilDate
@@ -22,14 +28,4 @@ public struct ClaimedAgeRange: Equatable, Sendable {
     }
 
     public var treatedAs: AgeGroup { age < AgePresumption.adultAge ? .child : .adult }
-
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: "claimed-age-range")
-        b.set("on", on)
-        b.set("claimed-age", age)
-        b.set("earliest-dob", earliestDOB)
-        b.set("latest-dob", latestDOB)
-        b.set("treated-as", treatedAs)
-        return b.value
-    }
 }

@@ -1,10 +1,14 @@
 /// The anonymous duty-to-notify record for an adult who does not consent to
 /// a referral. It has no place for a name, a date of birth, a subject id or
 /// free text: the type, the reader and the schema all leave them out.
-public struct DutyToNotify: Record, Equatable, Sendable {
+public struct DutyToNotify: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "duty-to-notify"
-    public static let fields = ["id", "notified-on", "first-responder", "treated-as", "consent",
-                                "sex", "nationality", "exploitation", "indicators"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("notified-on", \.notifiedOn), .init("first-responder", \.firstResponder),
+        // Always an adult who refused: the reader checks both, and nothing else may be said here.
+        .init("treated-as") { _ in AgeGroup.adult }, .init("consent") { _ in "refused" },
+        .init("sex", \.sex), .init("nationality", \.nationality), .init("exploitation", \.exploitation), .init("indicators", \.indicators),
+    ]
 
     public let id: RecordID
     public let notifiedOn: CivilDate
@@ -23,20 +27,6 @@ public struct DutyToNotify: Record, Equatable, Sendable {
         self.nationality = nationality
         self.exploitation = exploitation
         self.indicators = indicators
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("notified-on", notifiedOn)
-        b.set("first-responder", firstResponder)
-        b.set("treated-as", AgeGroup.adult)
-        b.set("consent", "refused")
-        b.set("sex", sex)
-        b.set("nationality", nationality?.code)
-        b.set("exploitation", exploitation)
-        b.set("indicators", strings: indicators)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

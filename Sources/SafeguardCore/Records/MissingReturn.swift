@@ -1,7 +1,9 @@
 /// A child found or returned.
-public struct MissingReturn: Record, Equatable, Sendable {
+public struct MissingReturn: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-return"
-    public static let fields = ["id", "child", "returned", "found-at"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("child", \.child), .init("returned", \.returned), .init("found-at", \.foundAt),
+    ]
 
     public let id: RecordID
     public let child: RecordID
@@ -14,15 +16,6 @@ public struct MissingReturn: Record, Equatable, Sendable {
         self.child = child
         self.returned = returned
         self.foundAt = foundAt
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("child", child.rawValue)
-        b.set("returned", returned)
-        b.set("found-at", foundAt)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

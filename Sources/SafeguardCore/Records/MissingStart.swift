@@ -1,7 +1,11 @@
 /// A child goes missing, or is away without authorisation.
-public struct MissingStart: Record, Equatable, Sendable {
+public struct MissingStart: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-start"
-    public static let fields = ["id", "child", "last-seen", "type", "from", "reported-to-police", "police-reference", "may-have-been-moved"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("child", \.child), .init("last-seen", \.lastSeen), .init("type", \.type), .init("from", \.from),
+        .init("reported-to-police", \.reportedToPolice), .init("police-reference", \.policeReference),
+        .init("may-have-been-moved", \.mayHaveBeenMoved),
+    ]
 
     public let id: RecordID
     public let child: RecordID
@@ -24,19 +28,6 @@ public struct MissingStart: Record, Equatable, Sendable {
         self.reportedToPolice = reportedToPolice
         self.policeReference = policeReference
         self.mayHaveBeenMoved = mayHaveBeenMoved
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("child", child.rawValue)
-        b.set("last-seen", lastSeen)
-        b.set("type", type)
-        b.set("from", from)
-        b.set("reported-to-police", reportedToPolice)
-        b.set("police-reference", policeReference)
-        b.set("may-have-been-moved", mayHaveBeenMoved)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

@@ -1,8 +1,19 @@
 /// Where one child stands at the report time.
-public struct MissingStatus: Equatable, Sendable {
+public struct MissingStatus: LaidOutRecord, Equatable, Sendable {
     public static let kind = "missing-status"
     /// The placement's id or name can point to where a child lives.
     public static let personalPaths: Set<String> = ["placement"]
+    public static let layout: [JSONField<Self>] = [
+        .init("child", \.child), .init("as-of", \.asOf), .init("missing-now", \.missingNow), .init("type", \.type),
+        .init("since", \.since), .init("hours-missing", \.hoursMissing), .init("police-not-notified", \.policeNotNotified),
+        .init("episodes-in-window", \.episodesInWindow), .init("window-days", \.windowDays), .init("repeat", \.isRepeat),
+        .init("last-returned", \.lastReturned), .init("interview", \.interview), .init("interview-due", \.interviewDue),
+        .init("interview-outstanding", \.interviewOutstanding), .init("interview-overdue", \.interviewOverdue),
+        .init("trafficking-concern", \.traffickingConcern), .init("placement", \.placement),
+        .init("placement-start", \.placementStart), .init("high-risk-window", \.highRiskWindow),
+        // The agencies to tell are listed only where there is a trafficking concern.
+        .init("notify") { $0.traffickingConcern ? $0.notify : nil }, .init("action-needed", \.actionNeeded),
+    ]
 
     public let child: RecordID
     public let asOf: DateTime
@@ -59,29 +70,4 @@ public struct MissingStatus: Equatable, Sendable {
     /// Something a person must act on tonight.
     public var actionNeeded: Bool { missingNow || interviewOverdue || policeNotNotified }
 
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: Self.kind)
-        b.set("child", child.rawValue)
-        b.set("as-of", asOf)
-        b.set("missing-now", missingNow)
-        b.set("type", type)
-        b.set("since", since)
-        b.set("hours-missing", hoursMissing)
-        b.set("police-not-notified", policeNotNotified)
-        b.set("episodes-in-window", episodesInWindow)
-        b.set("window-days", windowDays)
-        b.set("repeat", isRepeat)
-        b.set("last-returned", lastReturned)
-        b.set("interview", interview)
-        b.set("interview-due", interviewDue)
-        b.set("interview-outstanding", interviewOutstanding)
-        b.set("interview-overdue", interviewOverdue)
-        b.set("trafficking-concern", traffickingConcern)
-        b.set("placement", placement)
-        b.set("placement-start", placementStart)
-        b.set("high-risk-window", highRiskWindow)
-        if traffickingConcern { b.set("notify", notify) }
-        b.set("action-needed", actionNeeded)
-        return b.value
-    }
 }

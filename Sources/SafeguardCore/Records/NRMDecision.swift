@@ -1,8 +1,12 @@
 /// A competent authority's decision on a referral: stage 1 (reasonable
 /// grounds) or stage 2 (conclusive grounds).
-public struct NRMDecision: Record, Equatable, Sendable {
+public struct NRMDecision: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-decision"
-    public static let fields = ["id", "referral", "stage", "outcome", "on", "reconsideration"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("referral", \.referral), .init("stage", \.stage), .init("outcome", \.outcome), .init("on", \.on),
+        // Written only when true, so earlier decisions read as they were.
+        .init("reconsideration", \.reconsiderationMark),
+    ]
 
     public let id: RecordID
     public let referral: RecordID
@@ -21,17 +25,7 @@ public struct NRMDecision: Record, Equatable, Sendable {
         self.reconsideration = reconsideration
     }
 
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("referral", referral.rawValue)
-        b.set("stage", stage)
-        b.set("outcome", outcome)
-        b.set("on", on)
-        // Written only when true, so earlier decisions read as they were.
-        b.set("reconsideration", reconsideration ? true : nil)
-        return b.value
-    }
+    var reconsiderationMark: Bool? { reconsideration ? true : nil }
 
     public init(reading r: FieldReader) throws {
         self.init(id: try r.id("id"), referral: try r.id("referral"), stage: try r.code("stage"),
@@ -40,9 +34,11 @@ public struct NRMDecision: Record, Equatable, Sendable {
 }
 
 /// A referral withdrawn (by the first responder, or the person leaving the process).
-public struct NRMWithdrawal: Record, Equatable, Sendable {
+public struct NRMWithdrawal: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-withdrawal"
-    public static let fields = ["id", "referral", "on"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("referral", \.referral), .init("on", \.on),
+    ]
 
     public let id: RecordID
     public let referral: RecordID
@@ -52,14 +48,6 @@ public struct NRMWithdrawal: Record, Equatable, Sendable {
         self.id = id
         self.referral = referral
         self.on = on
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("referral", referral.rawValue)
-        b.set("on", on)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

@@ -43,11 +43,15 @@ public enum OutstandingDecision: String, CodeList {
 }
 
 /// One referral's state on a date: what stage it is at, what is due, what is overdue.
-public struct NRMStatus: Record, Equatable, Sendable {
+public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "nrm-status"
-    public static let fields = ["referral", "subject", "as-of", "treated-as", "received", "stage", "rg-due",
-                                "rg-decided", "rg-outcome", "recovery-ends", "cg-due", "cg-decided", "cg-outcome",
-                                "withdrawn", "outstanding", "due", "overdue", "overdue-days"]
+    public static let layout: [JSONField<Self>] = [
+        .init("referral", \.referral), .init("subject", \.subject), .init("as-of", \.asOf), .init("treated-as", \.treatedAs),
+        .init("received", \.received), .init("stage", \.stage), .init("rg-due", \.rgDue), .init("rg-decided", \.rg?.on),
+        .init("rg-outcome", \.rg?.outcome), .init("recovery-ends", \.recoveryEnds), .init("cg-due", \.cgDue),
+        .init("cg-decided", \.cg?.on), .init("cg-outcome", \.cg?.outcome), .init("withdrawn", \.withdrawn),
+        .init("outstanding", \.outstanding), .init("due", \.due), .init("overdue", \.overdue), .init("overdue-days", \.overdueDays),
+    ]
 
     public struct Decided: Equatable, Sendable {
         public let on: CivilDate
@@ -112,29 +116,6 @@ public struct NRMStatus: Record, Equatable, Sendable {
         self.outstanding = outstanding
         self.due = due
         overdueDays = due.map { max(0, $0.days(to: asOf)) } ?? 0
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("referral", referral.rawValue)
-        b.set("subject", subject.rawValue)
-        b.set("as-of", asOf)
-        b.set("treated-as", treatedAs)
-        b.set("received", received)
-        b.set("stage", stage)
-        b.set("rg-due", rgDue)
-        b.set("rg-decided", rg?.on)
-        b.set("rg-outcome", rg?.outcome)
-        b.set("recovery-ends", recoveryEnds)
-        b.set("cg-due", cgDue)
-        b.set("cg-decided", cg?.on)
-        b.set("cg-outcome", cg?.outcome)
-        b.set("withdrawn", withdrawn)
-        b.set("outstanding", outstanding)
-        b.set("due", due)
-        b.set("overdue", overdue)
-        b.set("overdue-days", overdueDays)
-        return b.value
     }
 
     /// Status records are outputs; reading one back checks its shape only.

@@ -1,8 +1,11 @@
 /// Where a looked-after child lives, from when, and whether trafficking is a
 /// concern: the date of birth for SSDA903 and the start for the high-risk window.
-public struct Placement: Record, Equatable, Sendable {
+public struct Placement: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "placement"
-    public static let fields = ["id", "child", "dob", "placement", "start", "trafficking-concern"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("child", \.child), .init("dob", \.dob), .init("placement", \.placement), .init("start", \.start),
+        .init("trafficking-concern", \.traffickingConcern),
+    ]
 
     public let id: RecordID
     public let child: RecordID
@@ -20,17 +23,6 @@ public struct Placement: Record, Equatable, Sendable {
         self.placement = placement
         self.start = start
         self.traffickingConcern = traffickingConcern
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("child", child.rawValue)
-        b.set("dob", dob)
-        b.set("placement", placement)
-        b.set("start", start)
-        b.set("trafficking-concern", traffickingConcern)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

@@ -1,9 +1,13 @@
 /// One placement's missing episodes that started in the report window: how
 /// many, how many children, and how many hours missing (SOLACE L419).
-public struct PlacementSummary: Equatable, Sendable {
+public struct PlacementSummary: LaidOutRecord, Equatable, Sendable {
     public static let kind = "placement-summary"
     /// The placement's id or name can point to where a child lives.
     public static let personalPaths: Set<String> = ["placement"]
+    public static let layout: [JSONField<Self>] = [
+        .init("placement", \.placement), .init("as-of", \.asOf), .init("window-days", \.windowDays),
+        .init("episodes", \.episodes), .init("children", \.children.count), .init("hours-missing", \.hoursMissing),
+    ]
 
     public let placement: String
     public let asOf: DateTime
@@ -25,14 +29,4 @@ public struct PlacementSummary: Equatable, Sendable {
         hoursMissing += hours
     }
 
-    public var json: JSONValue {
-        var b = JSONObjectBuilder(kind: Self.kind)
-        b.set("placement", placement)
-        b.set("as-of", asOf)
-        b.set("window-days", windowDays)
-        b.set("episodes", episodes)
-        b.set("children", children.count)
-        b.set("hours-missing", hoursMissing)
-        return b.value
-    }
 }

@@ -19,3 +19,49 @@ public extension Record {
     /// The envelope every record starts with.
     static func envelope() -> JSONObjectBuilder { JSONObjectBuilder(kind: kind) }
 }
+
+/// One field of a record (or of an object within one) as written: its key, and
+/// its value in `R`. A nil value leaves the field out, as an absent optional is written.
+public struct JSONField<R>: Sendable {
+    public let key: String
+    let value: @Sendable (R) -> JSONValue?
+
+    public init<V: JSONRepresentable>(_ key: String, _ value: @escaping @Sendable (R) -> V?) {
+        self.key = key
+        self.value = { value($0)?.jsonValue }
+    }
+}
+
+/// A type written as one JSON object from one table, `layout`: its fields in
+/// the order they are written. Its JSON and its list of keys both come from
+/// it, so a field is declared once.
+public protocol LaidOut {
+    static var layout: [JSONField<Self>] { get }
+}
+
+public extension LaidOut {
+    /// The keys, in the order they are written.
+    static var keys: [String] { layout.map(\.key) }
+}
+
+/// An object within a record is written as just its fields.
+public extension JSONRepresentable where Self: LaidOut {
+    var jsonValue: JSONValue { JSONObjectBuilder(Self.layout, of: self).value }
+}
+
+/// A record kind written from its layout: the envelope, then its fields.
+public protocol LaidOutRecord: LaidOut {
+    static var kind: String { get }
+}
+
+public extension LaidOutRecord {
+    var json: JSONValue {
+        var b = JSONObjectBuilder(kind: Self.kind)
+        b.set(Self.layout, of: self)
+        return b.value
+    }
+}
+
+public extension Record where Self: LaidOutRecord {
+    static var fields: [String] { keys }
+}

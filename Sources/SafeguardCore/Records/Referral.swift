@@ -111,7 +111,7 @@ public struct Referral: Record, Equatable, Sendable {
         s.set("age-disputed", subject.ageDisputed)
         s.set("sex", subject.sex)
         s.set("nationality", subject.nationality?.code)
-        s.set("languages", strings: subject.languages.map(\.rawValue))
+        s.set("languages", subject.languages.map(\.rawValue))
         s.set("interpreter-needed", subject.interpreterNeeded)
 
         var c = JSONObjectBuilder()
@@ -130,7 +130,7 @@ public struct Referral: Record, Equatable, Sendable {
         b.set("age-basis", ageBasis)
         b.set("age-assessment", ageAssessment?.rawValue)
         b.set("exploitation", exploitation)
-        b.set("indicators", strings: indicators)
+        b.set("indicators", indicators)
         b.set("consent", c.value)
         b.set("account", account)
         return b.value

@@ -1,8 +1,11 @@
 /// The independent return interview after a child comes back (statutory
 /// guidance: within 72 hours), offered, held, or refused.
-public struct ReturnInterview: Record, Equatable, Sendable {
+public struct ReturnInterview: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "return-interview"
-    public static let fields = ["id", "child", "status", "at", "by", "independent"]
+    public static let layout: [JSONField<Self>] = [
+        .init("id", \.id), .init("child", \.child), .init("status", \.status), .init("at", \.at), .init("by", \.by),
+        .init("independent", \.independent),
+    ]
 
     public let id: RecordID
     public let child: RecordID
@@ -19,17 +22,6 @@ public struct ReturnInterview: Record, Equatable, Sendable {
         self.at = at
         self.by = by
         self.independent = independent
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("child", child.rawValue)
-        b.set("status", status)
-        b.set("at", at)
-        b.set("by", by?.rawValue)
-        b.set("independent", independent)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {

@@ -2,9 +2,9 @@
 /// stays in the case file for the audit trail; every fold and report treats it
 /// as absent (DESIGN: corrections by void). A void corrects the record, it does
 /// not happen in the case, so it applies whatever a report's --as-of.
-public struct VoidRecord: Record, Equatable, Sendable {
+public struct VoidRecord: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "void"
-    public static let fields = ["id", "voids", "reason", "on"]
+    public static let layout: [JSONField<Self>] = [.init("id", \.id), .init("voids", \.voids), .init("reason", \.reason), .init("on", \.on)]
 
     public let id: RecordID
     /// The id of the record it cancels.
@@ -18,15 +18,6 @@ public struct VoidRecord: Record, Equatable, Sendable {
         self.voids = voids
         self.reason = reason
         self.on = on
-    }
-
-    public var json: JSONValue {
-        var b = Self.envelope()
-        b.set("id", id.rawValue)
-        b.set("voids", voids.rawValue)
-        b.set("reason", reason)
-        b.set("on", on)
-        return b.value
     }
 
     public init(reading r: FieldReader) throws {
