@@ -109,8 +109,11 @@ public extension CommandContext {
     }
 
     /// Writes a record the command made: to the `--append` case file when
-    /// given (whole line, locked, synced), otherwise to standard output.
-    func emit(_ record: JSONValue) throws {
+    /// given (whole line, locked, synced; never onto an input of this
+    /// command), otherwise to standard output. `check` sees the case file as
+    /// it stands, under the lock, before the record is written; if it throws,
+    /// nothing is written (see `SafeFile.append`).
+    func emit(_ record: JSONValue, check: ((OpenedInput) throws -> Void)? = nil) throws {
         guard let path = try self[CommonFlag.append] else {
             try output.write(record: record)
             return
@@ -118,9 +121,14 @@ public extension CommandContext {
         var line: [UInt8] = []
         JSONWriter.write(record, into: &line)
         line.append(0x0A)
-        let cut = try SafeFile.append(line, to: path)
-        if cut > 0 {
-            diagnostics.warning("\(path) ended in an unfinished line (\(cut) bytes) left by an interrupted writer; it was removed before appending")
+        let done = try SafeFile.append(line, to: path, inputs: InputRegistry.all, check: check)
+        for p in done.narrowed { diagnostics.note("\(p) could be read by others; its mode is now 0600") }
+        if done.addedNewline {
+            diagnostics.note("\(path) ended in a complete record without a newline; the newline was added and the record kept")
+        }
+        if let torn = done.tornPath {
+            diagnostics.warning("\(path) ended in an unfinished record (\(done.tornBytes) bytes, not valid JSON: an interrupted writer?); "
+                                + "it was moved byte for byte to \(torn)")
         }
         let what = [record.objectValue?["kind"]?.stringValue, record.objectValue?["id"]?.stringValue].compactMap { $0 }
         diagnostics.note("appended \(what.joined(separator: " ")) to \(path)")
