@@ -37,10 +37,10 @@ public final class LineReader {
         self.maxLineBytes = maxLineBytes
         left = end.map { max(0, $0 - Int(lseek(fd, 0, SEEK_CUR))) }
         capacity = min(1 << 20, maxLineBytes + 1)
-        buffer = .allocate(capacity: capacity)
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { free(buffer) }
 
     /// Calls `body` for every line. Throws the errno of a failed read.
     public func forEachLine(_ body: (InputLine) throws -> Void) throws {
@@ -65,10 +65,9 @@ public final class LineReader {
             if filled == capacity {
                 if capacity <= maxLineBytes {
                     let newCapacity = min(capacity * 2, maxLineBytes + 1)
-                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-                    grown.update(from: buffer, count: filled)
-                    buffer.deallocate()
-                    buffer = grown; capacity = newCapacity
+                    // realloc grows a large buffer in place (mremap), so the old and new never coexist.
+                    guard let grown = realloc(buffer, newCapacity) else { throw POSIXError(.ENOMEM) }
+                    buffer = grown.assumingMemoryBound(to: UInt8.self); capacity = newCapacity
                 } else {
                     try skipOverlongLine(body)
                     continue
