@@ -26,18 +26,21 @@ VENV      = .build/venv
 test-deps:
 	@bash Tests/Support/setup-venv.sh $(VENV)
 
-# The concurrency test runs 16 writers of SOAK_RECORDS records each; `make soak`
-# runs it at full size.
+# The concurrency test runs 16 writers of SOAK_RECORDS records each, and the
+# kill test SOAK_KILLS kill -9 rounds of 100 KB appends; `make soak` runs both
+# at full size.
 SOAK_RECORDS ?= 500
+SOAK_KILLS ?= 10
 RUN_TESTS = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
 
 test: build test-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) $(RUN_TESTS)
+	SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) SAFEGUARD_KILL_ITERATIONS=$(SOAK_KILLS) $(RUN_TESTS)
 
 soak: build test-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_RECORDS_PER_WRITER=5000 $(RUN_TESTS) --filter HardeningTests.testSixteenWritersAndAReader
+	SAFEGUARD_RECORDS_PER_WRITER=5000 SAFEGUARD_KILL_ITERATIONS=100 $(RUN_TESTS) \
+	  --filter 'HardeningTests.testSixteenWritersAndAReader|CaseFileSafetyTests.testKillingWritersOfLargeRecordsWithAReader'
 
 # The .TH line, SYNOPSIS and each command's OPTIONS come from the flag declarations.
 man: build

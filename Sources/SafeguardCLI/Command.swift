@@ -113,9 +113,11 @@ public extension CommandContext {
     }
 
     /// Writes a record the command made: to the `--append` case file when
-    /// given (whole line, locked, synced), otherwise to standard output. An
-    /// appended record is first checked against its case: the --append file and
-    /// every --case file (exit 65, nothing written, when it would break a rule).
+    /// given (whole line, locked, synced; never onto an input of this
+    /// command), otherwise to standard output. An appended record is first
+    /// checked against its case, under the lock: the --append file as it
+    /// stands and every --case file (exit 65, nothing written, when it would
+    /// break a rule; see `SafeFile.append`).
     func emit(_ record: JSONValue) throws {
         guard let path = try self[CommonFlag.append] else {
             try output.write(record: record)
@@ -139,20 +141,26 @@ public extension CommandContext {
     var caseKinds: Set<String> { caseChecker?.kinds ?? [] }
 
     /// Appends under the lock, after `check` has read the case: the --append
-    /// file as it stands, then each --case file.
+    /// file as it stands, then each --case file. The --case files are opened
+    /// first, so one that is the --append file itself is refused as an input.
     func append(_ record: JSONValue, to path: String, check: @escaping (inout [OpenedInput]) throws -> Void) throws {
         var line: [UInt8] = []
         JSONWriter.write(record, into: &line)
         line.append(0x0A)
         let others = command.declares(CommonFlag.caseFile) ? try self[CommonFlag.caseFile] : []
-        let cut = try SafeFile.append(line, to: path) { inputs in
-            var opened = others.isEmpty ? [] : try InputFiles(others).open()
-            defer { opened.forEach { $0.close() } }
-            var all = inputs + opened
+        let opened = others.isEmpty ? [] : try InputFiles(others).open()
+        defer { opened.forEach { $0.close() } }
+        let done = try SafeFile.append(line, to: path, inputs: InputRegistry.all) { input in
+            var all = [input] + opened
             try check(&all)
         }
-        if cut > 0 {
-            diagnostics.warning("\(path) ended in an unfinished line (\(cut) bytes) left by an interrupted writer; it was removed before appending")
+        for p in done.narrowed { diagnostics.note("\(p) could be read by others; its mode is now 0600") }
+        if done.addedNewline {
+            diagnostics.note("\(path) ended in a complete record without a newline; the newline was added and the record kept")
+        }
+        if let torn = done.tornPath {
+            diagnostics.warning("\(path) ended in an unfinished record (\(done.tornBytes) bytes, not valid JSON: an interrupted writer?); "
+                                + "it was moved byte for byte to \(torn)")
         }
         let what = [record.objectValue?["kind"]?.stringValue, record.objectValue?["id"]?.stringValue].compactMap { $0 }
         diagnostics.note("appended \(what.joined(separator: " ")) to \(path)")

@@ -53,6 +53,7 @@ public struct Tool: Sendable {
     /// Runs the tool with the process's arguments and exits.
     public func main() -> Never {
         signal(SIGPIPE, SIG_DFL)
+        StandardDescriptors.ensureOpen()
         exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)
     }
 
@@ -60,6 +61,7 @@ public struct Tool: Sendable {
     public func run(_ argv: [String], output: OutputSink = OutputSink(fd: STDOUT_FILENO, name: "standard output"),
                     environment: Environment = .system()) -> ExitCode {
         let err = StandardError.shared
+        InputRegistry.reset()
         guard let first = argv.first else {
             err.write(helpText)
             return .usage
@@ -90,8 +92,11 @@ public struct Tool: Sendable {
                                      output: output, diagnostics: diagnostics, caseChecker: caseChecker)
         do {
             if command.declares(CommonFlag.rejects), let path = try context[CommonFlag.rejects] {
-                try diagnostics.openRejects(path: path)
+                // Checked now against the files named; opened once the inputs are (Diagnostics.openRejects).
+                let named = context.operands.compactMap { $0 == "-" ? FileIdentity(fd: STDIN_FILENO) : FileIdentity(path: $0) }
+                try diagnostics.openRejects(path: path, inputs: Set(named))
             }
+            defer { diagnostics.closeRejectsIfOpen() }
             var code = try command.run(context)
             context.noteLeftOut()
             try output.flush()

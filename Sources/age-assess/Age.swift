@@ -25,12 +25,12 @@ let ageCommand = Command(
     if dob != nil || claimed != nil {
         guard context.operands.isEmpty else { throw UsageError("--dob and --claimed-age take no input files") }
         if let dob {
-            guard let result = AgeOnDate(dob: dob, on: on) else {
+            guard let result = try AgeOnDate(dob: dob, on: on) else {
                 throw CommandFailure("the date of birth is after --on \(on)", exitCode: .dataError)
             }
             try context.output.write(record: result.json)
         } else if let claimed {
-            try context.output.write(record: ClaimedAgeRange(age: claimed, on: on).json)
+            try context.output.write(record: try ClaimedAgeRange(age: claimed, on: on).json)
         }
         return .ok
     }
@@ -44,7 +44,7 @@ let ageCommand = Command(
         guard let text = value.stringValue, let dob = CivilDate(text) else {
             throw RecordError("field \(path) is not a real date; write it as yyyy-mm-dd")
         }
-        guard var result = AgeOnDate(dob: dob, on: on) else {
+        guard var result = try AgeOnDate(dob: dob, on: on) else {
             throw RecordError("field \(path) is after \(on): a date of birth cannot be in the future")
         }
         result.record = r.object["id"]?.stringValue.flatMap(RecordID.init)

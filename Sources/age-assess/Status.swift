@@ -21,6 +21,6 @@ let statusCommand = Command(
             try context.passOrLeaveOut(r)
         }
     }
-    for status in folder.statuses() { try context.output.write(record: status.json) }
+    for status in try folder.statuses() { try context.output.write(record: status.json) }
     return .ok
 }

@@ -32,7 +32,7 @@ let nrmStatsCommand = Command(
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics,
                       voids: context[ReportFlag.keepVoided] ? .keep : .honour) { _ in }
     var stats = NRMStatistics(topNationalities: try context[topFlag])
-    for (referral, status) in folder.cases(asOf: asOf, timescales: NRMTimescales()) {
+    for (referral, status) in try folder.cases(asOf: asOf, timescales: NRMTimescales()) {
         if let from, referral.received < from { continue }
         if let to, referral.received > to { continue }
         stats.add(referral, status: status)

@@ -27,7 +27,7 @@ let statusCommand = Command(
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
     var folder = NRMCaseFolder(asOf: asOf)
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
-    for status in folder.statuses(asOf: asOf, timescales: timescales) {
+    for status in try folder.statuses(asOf: asOf, timescales: timescales) {
         try context.output.write(record: status.json)
     }
     return .ok

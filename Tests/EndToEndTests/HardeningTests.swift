@@ -82,6 +82,15 @@ final class HardeningTests: XCTestCase {
         XCTAssertLessThan(rss, 64 * 1024, "kilobytes: the line is never held whole")
         let rejected = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("rej").path)[.size] as? Int
         XCTAssertEqual(rejected, 104857610, "the rejects file keeps the line byte for byte")
+        // Every tool that reads input, with --rejects (validate's was 82 MiB before issue 11).
+        for command in ["nrm-referral validate", "nrm-referral status", "age-assess check", "age-assess status", "age-assess age --on 2026-01-01",
+                        "missing-child report --as-of 2026-01-01T00:00:00Z", "missing-child ssda903 --year 2026", "care-plan check",
+                        "csv-report count --by kind", "csv-report nrm-stats"] {
+            let r = try sh("/usr/bin/time -f 'rss=%M' \(command) --rejects \(dir.path)/rej2 \(file) > /dev/null")
+            XCTAssertEqual(r.status, 65, "\(command): \(r.stderr.suffix(300))")
+            let rss = Int(r.stderr.components(separatedBy: "rss=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? Int.max
+            XCTAssertLessThan(rss, 64 * 1024, "\(command): kilobytes")
+        }
     }
 
     /// Invalid UTF-8, a NUL byte, a BOM, CRLF line ends and a last line without a newline.

@@ -50,10 +50,10 @@ final class AgeAssessmentTests: XCTestCase {
     }
 
     /// The case: one assessor and no interpreter for someone who needs one.
-    func testOneAssessorAndNoInterpreterGiveBothCodesAndTheChildPresumptionHolds() {
+    func testOneAssessorAndNoInterpreterGiveBothCodesAndTheChildPresumptionHolds() throws {
         let a = assessment(assessors: [Assessor(id: RecordID("SW-1")!, trained: true)], interpreter: .notUsed)
         XCTAssertEqual(a.gaps, [.fewerThanTwoTrainedAssessors, .noInterpreter])
-        let status = AgeStatus(person: RecordID("S-7")!, assessments: [a], asOf: CivilDate("2026-11-23")!)
+        let status = try AgeStatus(person: RecordID("S-7")!, assessments: [a], asOf: CivilDate("2026-11-23")!)
         XCTAssertEqual(status.treatedAs, .child)
         XCTAssertEqual(status.basis, .disputedNoSoundAssessment)
         XCTAssertEqual(status.latestGaps, [.fewerThanTwoTrainedAssessors, .noInterpreter])
@@ -120,7 +120,7 @@ final class AgeAssessmentTests: XCTestCase {
 
 final class AgeOnDateTests: XCTestCase {
     /// Hand-checked: leap days, 18th birthdays and year ends.
-    func testAgesOnDates() {
+    func testAgesOnDates() throws {
         let table: [(dob: String, on: String, age: Int, group: AgeGroup, eighteenth: String)] = [
             ("2008-02-29", "2026-02-28", 17, .child, "2026-03-01"),
             ("2008-02-29", "2026-03-01", 18, .adult, "2026-03-01"),
@@ -129,16 +129,16 @@ final class AgeOnDateTests: XCTestCase {
             ("2010-06-15", "2026-06-15", 16, .child, "2028-06-15"),
         ]
         for row in table {
-            let r = AgeOnDate(dob: CivilDate(row.dob)!, on: CivilDate(row.on)!)!
+            let r = try AgeOnDate(dob: CivilDate(row.dob)!, on: CivilDate(row.on)!)!
             XCTAssertEqual(r.age, row.age, row.dob)
             XCTAssertEqual(r.treatedAs, row.group, row.dob)
             XCTAssertEqual(r.eighteenthBirthday, CivilDate(row.eighteenth), row.dob)
         }
-        XCTAssertNil(AgeOnDate(dob: CivilDate("2027-01-01")!, on: CivilDate("2026-01-01")!))
+        XCTAssertNil(try AgeOnDate(dob: CivilDate("2027-01-01")!, on: CivilDate("2026-01-01")!))
     }
 
     /// The dates of birth a claimed age allows, checked by hand and by the age rule itself.
-    func testClaimedAgeRanges() {
+    func testClaimedAgeRanges() throws {
         let table: [(age: Int, on: String, earliest: String, latest: String)] = [
             (16, "2026-11-23", "2009-11-24", "2010-11-23"),
             (19, "2028-02-29", "2008-03-01", "2009-02-28"),
@@ -146,7 +146,7 @@ final class AgeOnDateTests: XCTestCase {
             (0, "2026-01-01", "2025-01-02", "2026-01-01"),
         ]
         for row in table {
-            let r = ClaimedAgeRange(age: row.age, on: CivilDate(row.on)!)
+            let r = try ClaimedAgeRange(age: row.age, on: CivilDate(row.on)!)
             XCTAssertEqual(r.earliestDOB, CivilDate(row.earliest), "\(row)")
             XCTAssertEqual(r.latestDOB, CivilDate(row.latest), "\(row)")
             let on = CivilDate(row.on)!

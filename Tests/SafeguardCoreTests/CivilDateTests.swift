@@ -68,11 +68,13 @@ final class CivilDateTests: XCTestCase {
 
 final class DateEdgeTests: XCTestCase {
     /// Found by fuzz-dates: anniversaries past year 9999 (and claimed ages near year 1) crashed.
-    func testAnniversariesOutsideTheWrittenRange() {
+    func testAnniversariesOutsideTheWrittenRange() throws {
         let last = CivilDate("9999-12-31")!
         XCTAssertEqual(last.age(on: last.adding(days: 366)), 1)
         XCTAssertNotNil(last.birthday(turning: 18))
-        let r = ClaimedAgeRange(age: 30, on: CivilDate("0001-01-01")!)
-        XCTAssertEqual(r.latestDOB.age(on: CivilDate("0001-01-01")!), 30)
+        // Worked out without a crash, and refused: those dates cannot be written (issue 11).
+        XCTAssertThrowsError(try ClaimedAgeRange(age: 30, on: CivilDate("0001-01-01")!))
+        let r = try ClaimedAgeRange(age: 30, on: CivilDate("0032-01-01")!)
+        XCTAssertEqual(r.latestDOB.age(on: CivilDate("0032-01-01")!), 30)
     }
 }

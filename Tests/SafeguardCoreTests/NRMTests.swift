@@ -111,7 +111,7 @@ final class NRMStatusTests: XCTestCase {
         ]
         for (k, row) in rows.enumerated() {
             let r = try referral(.dateOfBirth(date("2012-01-01")), received: row.received)
-            let s = NRMStatus(referral: r.facts, rg: row.rg.map { .init(on: date($0.0), outcome: $0.1) },
+            let s = try NRMStatus(referral: r.facts, rg: row.rg.map { .init(on: date($0.0), outcome: $0.1) },
                               cg: row.cg.map { .init(on: date($0.0), outcome: $0.1) }, withdrawn: nil,
                               asOf: date(row.asOf), timescales: NRMTimescales())
             XCTAssertEqual(s.stage, row.stage, "row \(k)")
@@ -126,10 +126,19 @@ final class NRMStatusTests: XCTestCase {
 
     func testTimescalesCanBeOverridden() throws {
         let r = try referral(.dateOfBirth(date("2012-01-01")), received: "2026-11-20")
-        let s = NRMStatus(referral: r.facts, rg: .init(on: date("2026-11-21"), outcome: .positive), cg: nil, withdrawn: nil,
+        let s = try NRMStatus(referral: r.facts, rg: .init(on: date("2026-11-21"), outcome: .positive), cg: nil, withdrawn: nil,
                           asOf: date("2026-11-21"), timescales: NRMTimescales(rgDays: 3, recoveryDays: 30))
         XCTAssertEqual(s.rgDue, date("2026-11-23"))
         XCTAssertEqual(s.recoveryEnds, date("2026-12-21"))
+    }
+
+    /// A due date past 9999-12-31 is refused where it is worked out, never written (issue 11).
+    func testADueDateThatCannotBeWrittenIsRefused() throws {
+        let r = try referral(.dateOfBirth(date("9990-01-01")), received: "9999-12-31")
+        XCTAssertThrowsError(try NRMStatus(referral: r.facts, rg: nil, cg: nil, withdrawn: nil,
+                                           asOf: date("9999-12-31"), timescales: NRMTimescales())) { e in
+            XCTAssertTrue("\(e)".contains("rg-due") && "\(e)".contains("after 9999-12-31"), "\(e)")
+        }
     }
 
     func testFoldReportsDecisionsThatBreakTheRules() throws {
@@ -156,7 +165,7 @@ final class NRMStatusTests: XCTestCase {
         XCTAssertTrue(problems[2].message.contains("before any reasonable-grounds decision"))
         XCTAssertTrue(problems[3].message.contains("after a negative reasonable-grounds decision"))
         XCTAssertTrue(problems[4].message.contains("dated before referral ref-2 was received"))
-        let statuses = folder.statuses(asOf: date("2027-01-01"), timescales: NRMTimescales())
+        let statuses = try folder.statuses(asOf: date("2027-01-01"), timescales: NRMTimescales())
         XCTAssertEqual(statuses.map(\.stage), [.cgPositive, .rgNegative])
     }
 
@@ -168,6 +177,6 @@ final class NRMStatusTests: XCTestCase {
         folder.add(NRMDecision(id: RecordID("dec-2")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .positive, on: date("2026-11-04")), at: at(2), raw: [])
         folder.add(NRMDecision(id: RecordID("dec-3")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .negative, on: date("2026-11-11")), at: at(3), raw: [])
         XCTAssertEqual(folder.resolve().count, 0, "the second RG is after the as-of")
-        XCTAssertEqual(folder.statuses(asOf: date("2026-11-10"), timescales: NRMTimescales()).map(\.stage), [.rgPositive])
+        XCTAssertEqual(try folder.statuses(asOf: date("2026-11-10"), timescales: NRMTimescales()).map(\.stage), [.rgPositive])
     }
 }

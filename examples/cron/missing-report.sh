@@ -19,6 +19,20 @@ umask 077
 mkdir -p "$REPORTS"
 day=$(date +%Y-%m-%d)
 out="$REPORTS/missing-report-$day.ndjson"
+
+# The report holds personal data: the same rules as the tools' own outputs.
+# The directory must be ours and closed to others (so no one can swap a file
+# in it between the checks and the write); the report must be a regular file
+# of ours, never a link, FIFO or device; a wider mode is narrowed to 0600.
+refuse() { echo "missing-report.sh: cannot write to $1: $2. Nothing was written." >&2; exit 73; }
+[ -O "$REPORTS" ] && [ ! -L "$REPORTS" ] || refuse "$REPORTS" "the directory belongs to another user or is a symbolic link"
+case $(stat -c %A "$REPORTS") in d????-??-?) ;; *) refuse "$REPORTS" "others can write to the directory" ;; esac
+if [ -L "$out" ]; then refuse "$out" "it is a symbolic link"
+elif [ -e "$out" ]; then
+  [ -f "$out" ] || refuse "$out" "it is not a regular file"
+  [ -O "$out" ] || refuse "$out" "it belongs to another user"
+  [ "$(stat -c %a "$out")" = 600 ] || { chmod 600 "$out"; echo "missing-report.sh: $out could be read by others; its mode is now 0600" >&2; }
+fi
 run=$(mktemp) errs=$(mktemp)
 trap 'rm -f "$run" "$errs"' EXIT
 

@@ -89,3 +89,16 @@ public struct JSONParser {
         }
     }
 }
+
+public extension JSONParser {
+    /// Whether the bytes are one whole JSON value (or only white space): a
+    /// complete record rather than the start of one cut off. Allocates nothing.
+    static func isComplete(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var c = JSONCursor(bytes)
+        c.skipSpace()
+        if c.i == c.end { return true }
+        do throws(JSONSyntaxError) { try c.skipValue(depth: 0) } catch { return false }
+        c.skipSpace()
+        return c.i == c.end
+    }
+}

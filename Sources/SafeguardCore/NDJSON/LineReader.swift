@@ -10,6 +10,8 @@ public struct InputLine {
     public let raw: UnsafeBufferPointer<UInt8>
     /// Set when the line was longer than the limit; `bytes` and `raw` are then empty.
     public let overlongLength: Int?
+    /// The input ended before a newline: the last line of a file without one.
+    public var endsWithoutNewline = false
 }
 
 /// Reads lines from a file descriptor in chunks, never loading a whole file.
@@ -26,15 +28,19 @@ public final class LineReader {
     var lineNumber = 0
     var eof = false
     public var overflowSink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    /// Bytes still to read before `end`; nil reads to end of file.
+    var left: Int?
 
-    public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    /// With `end`, reading stops at that offset (a regular file's size when opened).
+    public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes, end: Int? = nil) {
         self.fd = fd
         self.maxLineBytes = maxLineBytes
+        left = end.map { max(0, $0 - Int(lseek(fd, 0, SEEK_CUR))) }
         capacity = min(1 << 20, maxLineBytes + 1)
-        buffer = .allocate(capacity: capacity)
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { free(buffer) }
 
     /// Calls `body` for every line. Throws the errno of a failed read.
     public func forEachLine(_ body: (InputLine) throws -> Void) throws {
@@ -47,7 +53,7 @@ public final class LineReader {
                 continue
             }
             if eof {
-                if filled > start { try emit(from: start, to: filled, body) }
+                if filled > start { try emit(from: start, to: filled, unterminated: true, body) }
                 start = 0; filled = 0
                 return
             }
@@ -59,10 +65,9 @@ public final class LineReader {
             if filled == capacity {
                 if capacity <= maxLineBytes {
                     let newCapacity = min(capacity * 2, maxLineBytes + 1)
-                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-                    grown.update(from: buffer, count: filled)
-                    buffer.deallocate()
-                    buffer = grown; capacity = newCapacity
+                    // realloc grows a large buffer in place (mremap), so the old and new never coexist.
+                    guard let grown = realloc(buffer, newCapacity) else { throw POSIXError(.ENOMEM) }
+                    buffer = grown.assumingMemoryBound(to: UInt8.self); capacity = newCapacity
                 } else {
                     try skipOverlongLine(body)
                     continue
@@ -73,9 +78,14 @@ public final class LineReader {
     }
 
     func fill() throws {
+        if left == 0 { eof = true; return }
         while true {
-            let n = read(fd, buffer + filled, capacity - filled)
-            if n > 0 { filled += n; return }
+            let n = read(fd, buffer + filled, min(capacity - filled, left ?? Int.max))
+            if n > 0 {
+                filled += n
+                if let l = left { left = l - n }
+                return
+            }
             if n == 0 { eof = true; return }
             if errno == EINTR { continue }
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -104,12 +114,13 @@ public final class LineReader {
         try body(InputLine(number: lineNumber, bytes: empty, raw: empty, overlongLength: total))
     }
 
-    func emit(from s: Int, to e: Int, _ body: (InputLine) throws -> Void) throws {
+    func emit(from s: Int, to e: Int, unterminated: Bool = false, _ body: (InputLine) throws -> Void) throws {
         lineNumber += 1
         let raw = UnsafeBufferPointer(start: buffer + s, count: e - s)
         var a = s, z = e
         if z > a, buffer[z - 1] == 0x0D { z -= 1 }
         if lineNumber == 1, z - a >= 3, buffer[a] == 0xEF, buffer[a + 1] == 0xBB, buffer[a + 2] == 0xBF { a += 3 }
-        try body(InputLine(number: lineNumber, bytes: UnsafeBufferPointer(start: buffer + a, count: z - a), raw: raw, overlongLength: nil))
+        try body(InputLine(number: lineNumber, bytes: UnsafeBufferPointer(start: buffer + a, count: z - a), raw: raw, overlongLength: nil,
+                           endsWithoutNewline: unterminated))
     }
 }

@@ -32,6 +32,12 @@ public final class OutputSink {
 
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        // A large chunk (a long rejected line) goes straight out, never copied into the buffer.
+        if bytes.count >= flushAt {
+            try flush()
+            try OutputSink.writeAll(fd: fd, UnsafeRawBufferPointer(bytes), name: name)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushAt { try flush() }
     }
@@ -62,6 +68,7 @@ public final class OutputSink {
             if n >= 0 { offset += n; continue }
             if errno == EINTR { continue }
             if errno == EPIPE { throw OutputError(description: "\(name) was closed by its reader", exitCode: .ok, readerClosed: true) }
+            if errno == EBADF { throw OutputError(description: "cannot write to \(name): it is closed", exitCode: .ioError) }
             throw OutputError(description: "cannot write to \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
         }
     }

@@ -25,12 +25,16 @@ public struct InputFiles {
     public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     /// Opens every input before any is read, so a missing file (exit 66)
-    /// is found before output starts.
+    /// is found before output starts. Each is registered, so no output can be
+    /// one of them, and a regular file is read only up to its size at open (see
+    /// `SafeFile.readableEnd`), so a record being appended is never half read.
     public func open() throws -> [OpenedInput] {
         var opened: [OpenedInput] = []
         do {
             for p in paths {
-                opened.append(OpenedInput(name: InputFiles.displayName(p), fd: p == "-" ? STDIN_FILENO : try SafeFile.openForReading(path: p)))
+                let fd = p == "-" ? STDIN_FILENO : try SafeFile.openForReading(path: p)
+                if let id = FileIdentity(fd: fd) { InputRegistry.add(id) }
+                opened.append(OpenedInput(name: InputFiles.displayName(p), fd: fd, end: SafeFile.readableEnd(fd: fd)))
             }
         } catch {
             opened.forEach { $0.close() }
@@ -44,6 +48,15 @@ public struct InputFiles {
 public struct OpenedInput {
     public let name: String
     public var fd: Int32
+    /// For a regular file: the offset reading stops at, its size when opened
+    /// (what a writer appends later is not read). Nil for a pipe or terminal.
+    public var end: Int?
+
+    public init(name: String, fd: Int32, end: Int? = nil) {
+        self.name = name
+        self.fd = fd
+        self.end = end
+    }
 
     public func close() { if fd != STDIN_FILENO { _ = Foundation.close(fd) } }
 
@@ -57,17 +70,21 @@ public struct OpenedInput {
         guard spool >= 0 else { throw CommandFailure("cannot create a temporary file: \(String(cString: strerror(errno)))", exitCode: .cannotCreate) }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        // A regular file read from an offset stops at its size when opened, as the reader does.
+        var left = end.map { $0 - Int(lseek(fd, 0, SEEK_CUR)) } ?? Int.max
+        while left > 0 {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, left)) }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
             }
             try buffer.withUnsafeBytes { try OutputSink.writeAll(fd: spool, UnsafeRawBufferPointer(rebasing: $0[..<n]), name: "a temporary file") }
+            left -= n
         }
         close()
         fd = spool
+        end = nil
         try rewind()
     }
 
@@ -162,7 +179,7 @@ public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
                         _ body: (String, InputLine) throws -> Void) throws {
     for input in opened {
         let name = input.name
-        let reader = LineReader(fd: input.fd, maxLineBytes: maxLineBytes)
+        let reader = LineReader(fd: input.fd, maxLineBytes: maxLineBytes, end: input.end)
         var sinkError: Error?
         reader.overflowSink = { chunk in
             do { try diagnostics.rejectChunk(chunk) } catch { sinkError = error }
@@ -176,6 +193,14 @@ public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
                     return
                 }
                 if isBlank(line.bytes) { return }
+                // A file's last bytes with no newline and not a whole JSON value are a
+                // record a writer did not finish: not read, not lost (the next --append
+                // moves them to FILE.torn), and not a bad line.
+                if line.endsWithoutNewline, input.end != nil, !JSONParser.isComplete(line.bytes) {
+                    diagnostics.warning("\(name): the last \(line.raw.count) bytes are an unfinished record with no newline "
+                                        + "(an interrupted writer?); they were not read. The next --append moves them to \(name).torn")
+                    return
+                }
                 try body(name, line)
             }
         } catch let e as POSIXError {

@@ -16,11 +16,12 @@ public struct AgeOnDate: LaidOutRecord, Equatable, Sendable {
 
     public var treatedAs: AgeGroup { age < AgePresumption.adultAge ? .child : .adult }
 
-    /// Nil when the date of birth is after `on`.
-    public init?(dob: CivilDate, on: CivilDate) {
+    /// Nil when the date of birth is after `on`; throws `RecordError` when the
+    /// 18th birthday falls after 9999-12-31.
+    public init?(dob: CivilDate, on: CivilDate) throws {
         guard let age = dob.age(on: on) else { return nil }
         self.on = on
         self.age = age
-        eighteenthBirthday = dob.birthday(turning: AgePresumption.adultAge)
+        eighteenthBirthday = try dob.birthday(turning: AgePresumption.adultAge).writable("the 18th birthday")
     }
 }

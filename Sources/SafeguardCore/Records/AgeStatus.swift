@@ -37,7 +37,8 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
 
     /// Applies the presumption to a person's assessments: the latest sound one
     /// made by `asOf` decides; without one, the person is a child.
-    public init(person: RecordID, assessments all: [AgeAssessment], asOf: CivilDate) {
+    /// Throws `RecordError` when the date the person turns 18 falls after 9999-12-31.
+    public init(person: RecordID, assessments all: [AgeAssessment], asOf: CivilDate) throws {
         let made = all.filter { $0.date <= asOf }
         self.person = person
         self.asOf = asOf
@@ -50,7 +51,8 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
         basis = determination.sound == nil ? .disputedNoSoundAssessment : .soundAssessment
         assessment = determination.sound?.id
         youngestAge = determination.youngestAge
-        turns18 = determination.sound.flatMap { s in s.settledAge.map { AgePresumption.turns18(s.date, $0) } }
+        turns18 = try determination.sound.flatMap { s in s.settledAge.map { AgePresumption.turns18(s.date, $0) } }?
+            .writable("the date \(person) turns 18 (turns-18)")
     }
 
     /// Status records are outputs; reading one back checks its shape.

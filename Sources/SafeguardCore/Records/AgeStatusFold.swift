@@ -62,13 +62,19 @@ public struct AgeStatusFolder: CaseChecking {
 
     public mutating func resolve() -> [CaseProblem] { log.problems }
 
-    /// One status per person, in the order first seen.
-    public func statuses() -> [AgeStatus] {
-        order.map { person in
-            let made = timelines[person]!.waiting.compactMap { entry -> AgeAssessment? in
+    /// One status per person, in the order first seen. A date that cannot be
+    /// written is exit 65, naming the person's last assessment line.
+    public func statuses() throws -> [AgeStatus] {
+        try order.map { person in
+            let entries = timelines[person]!.waiting
+            let made = entries.compactMap { entry -> AgeAssessment? in
                 if case .assessment(let a) = entry.event { return a } else { return nil }
             }
-            return AgeStatus(person: person, assessments: made, asOf: asOf)
+            do {
+                return try AgeStatus(person: person, assessments: made, asOf: asOf)
+            } catch let e as RecordError {
+                throw CommandFailure("\(entries.last.map { "\($0.source): " } ?? "")\(e.description)", exitCode: .dataError)
+            }
         }
     }
 }

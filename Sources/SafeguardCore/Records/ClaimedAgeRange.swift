@@ -12,7 +12,8 @@ public struct ClaimedAgeRange: LaidOutRecord, Equatable, Sendable {
     public let earliestDOB: CivilDate
     public let latestDOB: CivilDate
 
-    public init(age: Int, on: CivilDate) {
+    /// Throws `RecordError` when a date of birth falls outside years 1 to 9999.
+    public init(age: Int, on: CivilDate) throws {
         self.age = age
         self.on = on
         // The latest birth date: `age` years before (29 Feb falls back to 28 Feb);
@@ -23,8 +24,8 @@ public struct ClaimedAgeRange: LaidOutRecord, Equatable, Sendable {
         var earliest = on.sameDay(yearsFromNow: -age - 1)
         while (earliest.age(on: on) ?? 0) > age { earliest = earliest.adding(days: 1) }
         while earliest.adding(days: -1).age(on: on) == age { earliest = earliest.adding(days: -1) }
-        earliestDOB = earliest
-        latestDOB = latest
+        earliestDOB = try earliest.writable("the earliest date of birth for a claimed age of \(age) on \(on)")
+        latestDOB = try latest.writable("the latest date of birth for a claimed age of \(age) on \(on)")
     }
 
     public var treatedAs: AgeGroup { age < AgePresumption.adultAge ? .child : .adult }

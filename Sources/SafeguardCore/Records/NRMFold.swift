@@ -133,17 +133,22 @@ public struct NRMCaseFolder: CaseChecking {
     }
 
     /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
-    public func statuses(asOf: CivilDate, timescales: NRMTimescales) -> [NRMStatus] {
-        cases(asOf: asOf, timescales: timescales).map(\.status)
+    public func statuses(asOf: CivilDate, timescales: NRMTimescales) throws -> [NRMStatus] {
+        try cases(asOf: asOf, timescales: timescales).map(\.status)
     }
 
-    /// Each referral received by `asOf` with its status, in input order.
-    public func cases(asOf: CivilDate, timescales: NRMTimescales) -> [(referral: ReferralFacts, status: NRMStatus)] {
-        order.compactMap { id in
+    /// Each referral received by `asOf` with its status, in input order. A
+    /// status date that cannot be written is exit 65, naming the referral's line.
+    public func cases(asOf: CivilDate, timescales: NRMTimescales) throws -> [(referral: ReferralFacts, status: NRMStatus)] {
+        try order.compactMap { id in
             let c = cases[id]!
-            guard let r = c.referral?.facts, r.received <= asOf else { return nil }
-            return (r, NRMStatus(referral: r, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
-                                 asOf: asOf, timescales: timescales))
+            guard let (r, source) = c.referral, r.received <= asOf else { return nil }
+            do {
+                return (r, try NRMStatus(referral: r, rg: c.rg?.0, cg: c.cg?.0, withdrawn: c.withdrawn?.0,
+                                         asOf: asOf, timescales: timescales))
+            } catch let e as RecordError {
+                throw CommandFailure("\(source): referral \(id): \(e.description)", exitCode: .dataError)
+            }
         }
     }
 }

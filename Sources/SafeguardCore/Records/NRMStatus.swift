@@ -78,8 +78,9 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
     public var cgDue: CivilDate? { recoveryEnds }
 
     /// Works out the status from a referral and its decisions, counting only what happened by `asOf`.
+    /// Throws `RecordError` when a date it works out cannot be written (after 9999-12-31).
     public init(referral r: ReferralFacts, rg: Decided?, cg: Decided?, withdrawn: CivilDate?,
-                asOf: CivilDate, timescales: NRMTimescales) {
+                asOf: CivilDate, timescales: NRMTimescales) throws {
         let rg = rg.flatMap { $0.on <= asOf ? $0 : nil }
         let cg = cg.flatMap { $0.on <= asOf ? $0 : nil }
         let withdrawn = withdrawn.flatMap { $0 <= asOf ? $0 : nil }
@@ -88,11 +89,11 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
         self.asOf = asOf
         treatedAs = r.treatedAs
         received = r.received
-        rgDue = r.received.adding(days: timescales.rgDays)
+        rgDue = try r.received.adding(days: timescales.rgDays).writable("the reasonable-grounds decision's due date (rg-due)")
         self.rg = rg
         self.cg = cg
         self.withdrawn = withdrawn
-        recoveryEnds = rg?.outcome == .positive ? rg!.on.adding(days: timescales.recoveryDays) : nil
+        recoveryEnds = rg?.outcome == .positive ? try rg!.on.adding(days: timescales.recoveryDays).writable("the end of the recovery period (recovery-ends)") : nil
 
         var outstanding: OutstandingDecision? = nil
         var due: CivilDate? = nil

@@ -45,6 +45,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return pad(d, 2) + "/" + pad(m, 2) + "/" + pad(y, 4)
     }
 
+    /// The dates `description` writes as yyyy-mm-dd and the parser reads back:
+    /// years 1 to 9999. Arithmetic may leave them; what is written may not.
+    public static let writable = CivilDate(year: 1, month: 1, day: 1)!...CivilDate(year: 9999, month: 12, day: 31)!
+
+    public var isWritable: Bool { CivilDate.writable.contains(self) }
+
+    /// The date itself, or a `RecordError` saying `what` falls outside years 1 to 9999.
+    public func writable(_ what: String) throws -> CivilDate {
+        guard !isWritable else { return self }
+        let side = self < CivilDate.writable.lowerBound ? "before 0001-01-01" : "after 9999-12-31"
+        throw RecordError("\(what) would fall \(side), which cannot be written as yyyy-mm-dd; nothing was written for it")
+    }
+
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
