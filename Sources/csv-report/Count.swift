@@ -49,6 +49,7 @@ let countCommand = Command(
                 let cell = scanner.cells[k]
                 guard column.asAgeBand else {
                     let texts = scanner.texts(cell, in: line.bytes)
+                    if texts.contains(where: CSVWriter.holdsNUL) { throw RecordError.nul(column.path) }
                     return texts.isEmpty ? ["(missing)"] : texts
                 }
                 guard cell != .missing, cell != .null else { return ["(missing)"] }

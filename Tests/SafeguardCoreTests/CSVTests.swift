@@ -132,26 +132,59 @@ final class SuppressionTests: XCTestCase {
 }
 
 final class PersonalDataTests: XCTestCase {
-    /// The core's list of personal fields is the one the schemas mark.
+    /// The core's lists of fields and personal fields are the schemas' own.
+    /// The walk follows $ref into $defs, items (arrays of objects), nested
+    /// properties and allOf/anyOf/oneOf/if/then/else: the walk that followed
+    /// only `properties` missed a care-plan summary's actions[].description.
     func testMatchesTheSchemas() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Schemas")
-        var marked: [String: Set<String>] = [:]
-        func walk(_ v: JSONValue, _ path: String, _ kind: String) {
+        var marked: [String: Set<String>] = [:], defined: [String: Set<String>] = [:]
+        func walk(_ v: JSONValue, _ path: String, _ kind: String, _ root: JSONValue, _ refs: Set<String>) {
             guard case .object(let o) = v else { return }
             if o["x-personal-data"] == .bool(true) { marked[kind, default: []].insert(path) }
+            if case .string(let ref)? = o["$ref"], !refs.contains(ref) {
+                XCTAssertTrue(ref.hasPrefix("#/"), "\(kind): \(ref)")
+                var target: JSONValue? = root
+                for part in ref.dropFirst(2).split(separator: "/") { target = target?.objectValue?[String(part)] }
+                XCTAssertNotNil(target, "\(kind): \(ref) leads nowhere")
+                if let target { walk(target, path, kind, root, refs.union([ref])) }
+            }
             if case .object(let props)? = o["properties"] {
-                for f in props.fields { walk(f.value, path.isEmpty ? f.key : path + "." + f.key, kind) }
+                for f in props.fields {
+                    let inner = path.isEmpty ? f.key : path + "." + f.key
+                    defined[kind, default: []].insert(inner)
+                    walk(f.value, inner, kind, root, refs)
+                }
+            }
+            for key in ["items", "contains", "if", "then", "else", "additionalProperties"] {
+                if let sub = o[key] { walk(sub, path, kind, root, refs) }
+            }
+            for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+                for sub in o[key]?.arrayValue ?? [] { walk(sub, path, kind, root, refs) }
             }
         }
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".schema.json") {
             let kind = String(file.dropLast(".schema.json".count))
-            walk(try JSONParser.parse(Array(try Data(contentsOf: dir.appendingPathComponent(file)))), "", kind)
+            let schema = try JSONParser.parse(Array(try Data(contentsOf: dir.appendingPathComponent(file))))
+            marked[kind, default: []].formUnion([])
+            walk(schema, "", kind, schema, [])
         }
-        XCTAssertFalse(marked.isEmpty)
-        XCTAssertEqual(marked, PersonalData.pathsByKind)
+        XCTAssertEqual(marked.count, 23)
+        XCTAssertEqual(marked, PersonalData.pathsByKind, "run 'make schema-fields'")
+        XCTAssertEqual(defined, SchemaFields.pathsByKind, "run 'make schema-fields'")
+        XCTAssertEqual(marked["care-plan-summary"], ["plan.child.missing-strategy", "actions.description"])
         XCTAssertTrue(PersonalData.isPersonal("subject.name", kind: nil))
         XCTAssertFalse(PersonalData.isPersonal("subject.nationality", kind: "referral"))
         XCTAssertTrue(PersonalData.isPersonal("carer.address", kind: "some-new-kind"), "unknown kinds are safe by default")
+        // A field the kind's schema does not know keeps the field-name fallback.
+        XCTAssertTrue(PersonalData.isPersonal("subject.address", kind: "referral"))
+        XCTAssertTrue(PersonalData.isPersonal("note", kind: "referral"))
+        XCTAssertTrue(PersonalData.isPersonal("subject.name.given", kind: "referral"), "inside a personal field")
+        XCTAssertTrue(PersonalData.isPersonal("placement", kind: "care-plan-check"), "personal in another kind")
+        XCTAssertTrue(PersonalData.mayHoldPersonal("actions", kind: "care-plan-summary"))
+        let summary = try JSONParser.parse(Array(#"{"actions":[{"action":"a1","description":"Ann at 1 High St"}]}"#.utf8))
+        XCTAssertEqual(JSONWriter.string(PersonalData.redact(summary.objectValue!["actions"]!, at: "actions", kind: "care-plan-summary")),
+                       #"[{"action":"a1"}]"#)
     }
 
     func testAgeBands() {
