@@ -69,7 +69,7 @@ let countCommand = Command(
         }
     }
     var grid = table.grid()
-    grid.suppress(below: threshold)
+    try grid.suppress(below: threshold)
     var out: [UInt8] = []
     let csv = try context.csvWriter()
     for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }

@@ -39,9 +39,10 @@ let nrmStatsCommand = Command(
     let csv = try context.csvWriter()
     var out: [UInt8] = []
     csv.appendRow(["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel], to: &out)
-    for table in NRMStatistics.Table.allCases where only == nil || only == table {
-        var grid = stats.grid(table)
-        grid.suppress(below: threshold)
+    let published = NRMStatistics.Table.allCases.filter { only == nil || only == $0 }
+    let grids = try stats.grids(publishing: Set(published), suppressBelow: threshold)
+    for table in published {
+        let grid = grids[table]!
         for row in grid.csvRows(rowFields: ["category"]).dropFirst() { csv.appendRow([table.rawValue] + row, to: &out) }
     }
     try context.output.write(out)

@@ -96,9 +96,9 @@ final class SuppressionTests: XCTestCase {
 
     /// A lone small count is hidden, and so is the smallest other count in its
     /// row and column, so subtraction from the totals gives nothing away.
-    func testPrimaryAndSecondarySuppression() {
+    func testPrimaryAndSecondarySuppression() throws {
         var g = grid([[3, 10, 12], [20, 7, 30], [15, 9, 6]], columns: ["a", "b", "c"])
-        g.suppress(below: 5)
+        try g.suppress(below: 5)
         let c = cells(g)
         XCTAssertEqual(c[0][0], "[c]")
         for r in g.values.indices {
@@ -115,18 +115,18 @@ final class SuppressionTests: XCTestCase {
     }
 
     /// In a one-column table the only way to protect a lone small count is the next smallest, or the total.
-    func testSingleColumnTables() {
+    func testSingleColumnTables() throws {
         var g = grid([[3], [50], [40]], columns: ["count"])
-        g.suppress(below: 5)
+        try g.suppress(below: 5)
         XCTAssertEqual(cells(g), [["[c]"], ["50"], ["[c]"], ["93"]])
         var lone = grid([[3], [0]], columns: ["count"])
-        lone.suppress(below: 5)
+        try lone.suppress(below: 5)
         XCTAssertEqual(cells(lone), [["[c]"], ["0"], ["[c]"]], "the total equals the small count, so it is hidden too")
     }
 
-    func testZerosAreNotSuppressed() {
+    func testZerosAreNotSuppressed() throws {
         var g = grid([[0, 12], [8, 9]], columns: ["a", "b"])
-        g.suppress(below: 5)
+        try g.suppress(below: 5)
         XCTAssertEqual(cells(g), [["0", "12", "12"], ["8", "9", "17"], ["8", "21", "29"]])
     }
 }
