@@ -124,6 +124,42 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(cells(lone), [["[c]"], ["0"], ["[c]"]], "the total equals the small count, so it is hidden too")
     }
 
+    /// Every row and column of this table has two hidden cells, which a
+    /// per-row, per-column rule accepts; but the six form one cycle, and with
+    /// each at least 1 the totals pin them all. The audit hides more.
+    func testTheAuditCatchesWhatRowsAndColumnsMiss() throws {
+        var first = grid([[1, 1, 10], [1, 10, 1], [10, 1, 1]], columns: ["a", "b", "c"])
+        first.suppressFirstPass(below: 5)
+        var audit = DisclosureAudit()
+        let cells = audit.add(first)
+        let before = try audit.intervals()
+        XCTAssertTrue(before.values.contains { $0.min == $0.max }, "the first pass alone gives a cell away")
+        var g = grid([[1, 1, 10], [1, 10, 1], [10, 1, 1]], columns: ["a", "b", "c"])
+        try g.suppress(below: 5)
+        var after = DisclosureAudit()
+        _ = after.add(g)
+        for (v, range) in try after.intervals() {
+            XCTAssertTrue(DisclosureAudit.isProtected(range, threshold: 5), "variable \(v): \(range)")
+        }
+        XCTAssertGreaterThan(cells.count, 0)
+    }
+
+    func testExactArithmetic() throws {
+        XCTAssertEqual(try Rational(6, -4).description, "-3/2")
+        XCTAssertEqual(try Rational(7, 2).floor, 3)
+        XCTAssertEqual(try Rational(-7, 2).floor, -4)
+        XCTAssertEqual(try Rational(-7, 2).ceiling, -3)
+        XCTAssertEqual(try (try Rational(1, 3) + Rational(1, 6)).description, "1/2")
+        XCTAssertThrowsError(try Rational(Int64.max) + Rational(1))
+        XCTAssertThrowsError(try Rational(Int64.max / 2 + 1) * Rational(2))
+        XCTAssertTrue(try Rational(1, 3) < Rational(1, 2))
+        // A figure too large for exact arithmetic: nothing is published, exit 70.
+        var audit = DisclosureAudit()
+        let a = audit.add(value: Int.max, suppressed: true), b = audit.add(value: Int.max)
+        audit.equate([(a, 1), (b, 1)], constant: 0)
+        XCTAssertThrowsError(try audit.protect(threshold: 5)) { XCTAssertEqual(($0 as? CommandFailure)?.exitCode, .software) }
+    }
+
     func testZerosAreNotSuppressed() throws {
         var g = grid([[0, 12], [8, 9]], columns: ["a", "b"])
         try g.suppress(below: 5)

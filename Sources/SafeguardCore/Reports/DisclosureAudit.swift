@@ -88,7 +88,13 @@ public struct DisclosureAudit: Sendable {
     /// `CommandFailure` (exit 70) if exact arithmetic would overflow: then nothing may be published.
     public mutating func protect(threshold: Int) throws {
         for e in equations {
-            let sum = e.terms.reduce(Int64(0)) { $0 + $1.coefficient * Int64(values[$1.variable]) }
+            var sum = Int64(0)
+            for t in e.terms {
+                let (p, o1) = t.coefficient.multipliedReportingOverflow(by: Int64(values[t.variable]))
+                let (s, o2) = sum.addingReportingOverflow(p)
+                if o1 || o2 { throw CommandFailure("\(ArithmeticOverflow()); nothing was published", exitCode: .software) }
+                sum = s
+            }
             guard sum == e.constant else { throw CommandFailure("internal error: a disclosure-audit equation does not hold", exitCode: .software) }
         }
         var touching = [[Int]](repeating: [], count: values.count)
