@@ -15,7 +15,8 @@ let nrmStatsCommand = Command(
     exploitation type in the NRM categories (criminal exploitation and benefit fraud count as labour, \
     forced marriage as not-specified), \
     and as adult or child as it was treated on the referral date. Decisions dated after --as-of are not \
-    counted. Counts are suppressed as in 'count'. Records are checked as 'nrm-referral validate' checks them.
+    counted. Counts are suppressed as in 'count', with all the tables audited together, so that no \
+    table can be differenced against another. Records are checked as 'nrm-referral validate' checks them.
     """,
     flags: [
         CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,

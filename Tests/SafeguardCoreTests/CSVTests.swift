@@ -20,6 +20,28 @@ final class CSVWriterTests: XCTestCase {
                        "'=1+1,'+44 20,'-2,'@SUM(A1),'\tx,\"'\rx\",a=b\n")
         XCTAssertEqual(row(["=HYPERLINK(\"http://x\",\"y\")"]), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n")
     }
+
+    /// Each text item of an array cell is neutralised, not only the first;
+    /// numbers are not; a NUL is found so its record can be refused.
+    func testArrayItemsAndNUL() throws {
+        let csv = CSVWriter()
+        let v = try JSONParser.parse(Array(#"["ok","=HYPERLINK(1)",-5,"@x",["+1"]]"#.utf8))
+        XCTAssertEqual(csv.compositeText(v), "ok;'=HYPERLINK(1);-5;'@x;'+1")
+        XCTAssertEqual(CSVWriter(neutraliseFormulas: false).compositeText(v), "ok;=HYPERLINK(1);-5;@x;+1")
+        XCTAssertTrue(CSVWriter.holdsNUL("a\u{0}b"))
+        XCTAssertFalse(CSVWriter.holdsNUL("ab"))
+    }
+}
+
+final class TerminalTextTests: XCTestCase {
+    /// ESC, BEL, CR and the other C0 codes, DEL and the C1 codes are shown
+    /// escaped; line feed, tab and other text (UTF-8 included) are kept.
+    func testControlCharactersAreShownEscaped() {
+        XCTAssertEqual(TerminalText.escaped("Hes\u{1B}[8mtia"), "Hes\\x1b[8mtia")
+        XCTAssertEqual(TerminalText.escaped("a\u{7}b\rc\u{7F}d\u{9B}e\u{85}"), "a\\x07b\\x0dc\\x7fd\\u009be\\u0085")
+        XCTAssertEqual(TerminalText.escaped("line\n\tnext é ¡ 😀"), "line\n\tnext é ¡ 😀")
+        XCTAssertEqual(TerminalText.escaped("\u{0}"), "\\x00")
+    }
 }
 
 final class FieldScannerTests: XCTestCase {

@@ -55,7 +55,7 @@ def swift(table):
         return "[" + ", ".join(json.dumps(p) for p in sorted(s)) + "]"
     lines = ["// Generated from Schemas/*.json by Tests/Support/schema_fields.py (make schema-fields); do not edit.",
              "// PersonalDataTests.testMatchesTheSchemas checks it against the schemas.",
-             "", "enum SchemaFields {",
+             "", "public enum SchemaFields {",
              "    /// Every dotted path each kind's schema defines (a path through an array names its items' field).",
              "    static let pathsByKind: [String: Set<String>] = ["]
     lines += [f"        {json.dumps(k)}: {literal(p)}," for k, (p, _) in table.items()]

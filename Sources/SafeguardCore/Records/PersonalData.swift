@@ -81,3 +81,8 @@ public enum AgeBand {
         return bands.first { $0.range.contains(age) }?.label
     }
 }
+
+public extension SchemaFields {
+    /// Whether records of `kind` have a field at `path`; nil for a kind with no schema.
+    static func defines(_ path: String, kind: String) -> Bool? { pathsByKind[kind].map { $0.contains(path) } }
+}

@@ -37,6 +37,9 @@ public struct CountGrid: Sendable {
     /// `values[r][c]`, with the total row last and (if `hasTotalColumn`) the total column last.
     public let values: [[Int]]
     public private(set) var suppressed: [[Bool]]
+    /// Cells that cannot hold a count (the field does not exist in that kind
+    /// of record): shown as `[z]`, the GSS symbol for "not applicable". Each is 0.
+    public private(set) var notApplicable: Set<[Int]> = []
     public var hasTotalColumn: Bool { columnKeys.count > 1 }
 
     init(rowKeys: [[String]], columnKeys: [String], interior: [[Int]]) {
@@ -108,8 +111,18 @@ public struct CountGrid: Sendable {
         }
     }
 
-    /// The text of a cell: its count, or `[c]` when suppressed.
-    public func cell(_ r: Int, _ c: Int) -> String { suppressed[r][c] ? "[c]" : String(values[r][c]) }
+    /// Marks cells as not applicable; only a zero can be, so the totals are unchanged.
+    public mutating func markNotApplicable(_ isNotApplicable: (_ rowKey: [String], _ columnKey: String) -> Bool) {
+        for (r, key) in rowKeys.enumerated() {
+            for (c, column) in columnKeys.enumerated() where values[r][c] == 0 && isNotApplicable(key, column) { notApplicable.insert([r, c]) }
+        }
+    }
+
+    /// The text of a cell, with the GSS symbols: its count, `[c]` when
+    /// suppressed (confidential), `[z]` when not applicable.
+    public func cell(_ r: Int, _ c: Int) -> String {
+        suppressed[r][c] ? "[c]" : notApplicable.contains([r, c]) ? "[z]" : String(values[r][c])
+    }
 
     /// Header and rows as CSV fields: row-key columns, then counts, then the total column.
     public func csvRows(rowFields: [String]) -> [[String]] {

@@ -1,7 +1,7 @@
 // Generated from Schemas/*.json by Tests/Support/schema_fields.py (make schema-fields); do not edit.
 // PersonalDataTests.testMatchesTheSchemas checks it against the schemas.
 
-enum SchemaFields {
+public enum SchemaFields {
     /// Every dotted path each kind's schema defines (a path through an array names its items' field).
     static let pathsByKind: [String: Set<String>] = [
         "age-assessment": ["adverse-points-put", "appropriate-adult", "assessed", "assessed.dob", "assessed.max-age", "assessed.min-age", "assessors", "assessors.id", "assessors.trained", "claimed", "claimed.age", "claimed.dob", "conclusion", "date", "documents", "factors", "id", "interpreter", "interpreter-needed", "kind", "outcome", "person", "purpose-explained", "reasons", "v"],
