@@ -9,7 +9,7 @@ TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: all build release test soak demo bench fuzz install uninstall clean test-deps bench-deps man
+.PHONY: all build release test soak demo bench fuzz install uninstall clean test-deps bench-deps man schema-fields
 
 all: build
 
@@ -41,6 +41,10 @@ soak: build test-deps
 	$(SWIFT) build --build-tests
 	SAFEGUARD_RECORDS_PER_WRITER=5000 SAFEGUARD_KILL_ITERATIONS=100 $(RUN_TESTS) \
 	  --filter 'HardeningTests.testSixteenWritersAndAReader|CaseFileSafetyTests.testKillingWritersOfLargeRecordsWithAReader'
+
+# The core's lists of schema fields and personal fields come from Schemas/.
+schema-fields:
+	python3 Tests/Support/schema_fields.py > Sources/SafeguardCore/Reports/SchemaFields.swift
 
 # The .TH line, SYNOPSIS and each command's OPTIONS come from the flag declarations.
 man: build

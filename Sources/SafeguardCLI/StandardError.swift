@@ -1,10 +1,13 @@
 import Foundation
+import SafeguardCore
 
-/// Unbuffered writes to standard error: diagnostics must appear even if the process dies next.
+/// Unbuffered writes to standard error: diagnostics must appear even if the
+/// process dies next. Control characters are shown escaped (`TerminalText`):
+/// a message may quote a field name or a file name from the input.
 public final class StandardError: @unchecked Sendable {
     public static let shared = StandardError()
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        var bytes = Array(TerminalText.escaped(text).utf8)
         bytes.withUnsafeMutableBytes { buf in
             var off = 0
             while off < buf.count {

@@ -11,7 +11,8 @@ let countCommand = Command(
     Writes one row per group with its count, and a total row; with --pivot, the pivot field's values \
     run across the columns with a total column. A record whose field is an array is counted once under \
     each of its values. A missing field counts as (missing). Counts from 1 to 4 are shown as [c], and \
-    enough other cells are hidden that none can be worked out from the totals (secondary suppression). \
+    an exact audit hides enough other cells that none can be worked out or narrowed to fewer than 5 \
+    values from the table (secondary suppression). [z]: not applicable (the kind has no such field). \
     Grouping by a personal-data field needs --include-personal-data, or --age-band for a date of birth.
     """,
     flags: [
@@ -51,6 +52,7 @@ let countCommand = Command(
                 let cell = scanner.cells[k]
                 guard column.asAgeBand else {
                     let texts = scanner.texts(cell, in: line.bytes)
+                    if texts.contains(where: CSVWriter.holdsNUL) { throw RecordError.nul(column.path) }
                     return texts.isEmpty ? ["(missing)"] : texts
                 }
                 guard cell != .missing, cell != .null else { return ["(missing)"] }
@@ -71,7 +73,13 @@ let countCommand = Command(
     }
     if let note = voids.note { context.diagnostics.note(note) }
     var grid = table.grid()
-    grid.suppress(below: threshold)
+    // [z]: a pivot value in a row whose record kind has no such field.
+    if let pivot, let k = by.firstIndex(of: "kind") {
+        grid.markNotApplicable { row, column in
+            column != "(missing)" && !(SchemaFields.defines(pivot, kind: row[k]) ?? true)
+        }
+    }
+    try grid.suppress(below: threshold)
     var out: [UInt8] = []
     let csv = try context.csvWriter()
     for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }

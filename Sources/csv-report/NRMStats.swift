@@ -15,7 +15,8 @@ let nrmStatsCommand = Command(
     exploitation type in the NRM categories (criminal exploitation and benefit fraud count as labour, \
     forced marriage as not-specified), \
     and as adult or child as it was treated on the referral date. Decisions dated after --as-of are not \
-    counted. Counts are suppressed as in 'count'. Records are checked as 'nrm-referral validate' checks them.
+    counted. Counts are suppressed as in 'count', with all the tables audited together, so that no \
+    table can be differenced against another. Records are checked as 'nrm-referral validate' checks them.
     """,
     flags: [
         CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,
@@ -40,9 +41,10 @@ let nrmStatsCommand = Command(
     let csv = try context.csvWriter()
     var out: [UInt8] = []
     csv.appendRow(["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel], to: &out)
-    for table in NRMStatistics.Table.allCases where only == nil || only == table {
-        var grid = stats.grid(table)
-        grid.suppress(below: threshold)
+    let published = NRMStatistics.Table.allCases.filter { only == nil || only == $0 }
+    let grids = try stats.grids(publishing: Set(published), suppressBelow: threshold)
+    for table in published {
+        let grid = grids[table]!
         for row in grid.csvRows(rowFields: ["category"]).dropFirst() { csv.appendRow([table.rawValue] + row, to: &out) }
     }
     try context.output.write(out)

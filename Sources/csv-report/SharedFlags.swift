@@ -7,7 +7,7 @@ enum ReportFlag {
     static let noHeader = Flag(switch: "no-header", help: "Leave out the header row.")
     static let includePersonal = Flag(switch: "include-personal-data", help: "Keep fields the schemas mark as personal data (names, dates of birth, addresses, free text). Off by default.")
     static let ageBand = Flag(switch: "age-band", help: "Turn each date of birth into an age band on the --as-of date (0-9, 10-13, 14-15, 16-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+), which is not personal data.")
-    static let suppressBelow = Flag("suppress-below", value: "N", help: "Show counts from 1 to N-1 as [c], and hide enough others that none can be worked out from the totals.",
+    static let suppressBelow = Flag("suppress-below", value: "N", help: "Show counts from 1 to N-1 as [c], and hide enough others that none can be narrowed to fewer than N values from what is published.",
                                     .int(in: 2...1000), default: 5)
     static let keepVoided = Flag(switch: "keep-voided", help: "Keep records that a void record cancels, and the voids themselves (for auditors). By default they are treated as absent.")
     static let noSuppress = Flag(switch: "no-suppress", help: "Show every count as it is. Not for tables shared outside the team.")

@@ -87,6 +87,40 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(try cells(r.stdout), [["'=cmd|' /C calc'!A0", "'+1", "'-1", "'@x", "'\tx", "ok", "-5"]])
     }
 
+    /// Array items are neutralised one by one; a NUL is never written raw;
+    /// `--kind X` keeps the field-name fallback for fields X's schema does not know.
+    func testArraysNULAndFieldsTheSchemaDoesNotKnow() throws {
+        let arrays = try Tools.run(tool, ["flatten", "--columns", "tags", "--no-header"], stdin: (#"{"tags":["ok","=HYPERLINK(1)"]}"# + "\n").data)
+        XCTAssertEqual(try cells(arrays.stdout), [["ok;'=HYPERLINK(1)"]])
+        let nul = try Tools.run(tool, ["flatten", "--columns", "a,b", "--no-header"], stdin: (#"{"a":"x\u0000y","b":1}"# + "\n" + #"{"a":"fine","b":2}"# + "\n").data)
+        XCTAssertEqual(nul.status, 65)
+        XCTAssertFalse(nul.stdout.contains(0))
+        XCTAssertEqual(try cells(nul.stdout), [["fine", "2"]])
+        XCTAssertTrue(nul.stderr.contains("field a holds a NUL character"), nul.stderr)
+        let record = #"{"kind":"referral","id":"ref-1","subject":{"nationality":"GB","address":"1 High St"},"note":"Ann's friend"}"# + "\n"
+        let r = try Tools.run(tool, ["flatten", "--kind", "referral"], stdin: record.data)
+        XCTAssertEqual(try cells(r.stdout).first, ["kind", "id", "subject.nationality"])
+        let text = String(decoding: r.stdout, as: UTF8.self)
+        XCTAssertFalse(text.contains("High St") || text.contains("Ann"))
+        XCTAssertTrue(r.stderr.contains("subject.address") && r.stderr.contains("note"), r.stderr)
+    }
+
+    /// The GSS symbols: [c] confidential, [z] not applicable.
+    func testGSSSymbols() throws {
+        var input = ""
+        for _ in 0..<30 { input += #"{"kind":"referral","treated-as":"child"}"# + "\n" }
+        for _ in 0..<20 { input += #"{"kind":"referral","treated-as":"adult"}"# + "\n" }
+        for _ in 0..<12 { input += #"{"kind":"missing-start","type":"missing"}"# + "\n" }
+        let r = try Tools.run(tool, ["count", "--by", "kind", "--pivot", "treated-as"], stdin: input.data)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try cells(r.stdout), [["kind", "(missing)", "adult", "child", "total"],
+                                              ["missing-start", "12", "[z]", "[z]", "12"],
+                                              ["referral", "0", "20", "30", "50"],
+                                              ["total", "12", "20", "30", "62"]])
+        let small = try Tools.run(tool, ["count", "--by", "kind", "--pivot", "treated-as"], stdin: (input + #"{"kind":"referral","treated-as":"adult"}"# + "\n").data)
+        XCTAssertTrue(try cells(small.stdout).joined().contains("[c]") == false, "21 adults: nothing small")
+    }
+
     /// Bad lines: reported with file and line, exit 65, kept byte for byte; the CSV of the good lines is complete.
     func testBadLinesAreReportedAndTheRestIsWritten() throws {
         let dir = Tools.scratch()

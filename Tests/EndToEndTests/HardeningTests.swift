@@ -129,6 +129,25 @@ final class HardeningTests: XCTestCase {
         for secret in names + dobs { XCTAssertFalse(stderr.contains(secret), "\(secret) in: \(stderr)") }
     }
 
+    /// Control characters never reach a terminal, a log or a printer raw: not
+    /// on standard error (here in a file name), not in a care-plan summary.
+    func testControlCharactersAreShownEscaped() throws {
+        let dir = Tools.scratch()
+        let missing = try Tools.run("csv-report", ["flatten", dir.appendingPathComponent("in\u{1B}[8mvisible\u{7}").path])
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertFalse(missing.stderr.contains("\u{1B}") || missing.stderr.contains("\u{7}"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("in\\x1b[8mvisible\\x07"), missing.stderr)
+        let plan = dir.appendingPathComponent("plan.ndjson").path
+        XCTAssertEqual(try Tools.run("care-plan", ["new", "--id", "cp-e", "--person", "S-E", "--date", "2026-10-01", "--claimed-age", "24",
+                                                   "--need", "accommodation", "--agency", "Hes\u{1B}[8mtia", "--public-funds", "no", "--append", plan]).status, 0)
+        XCTAssertEqual(try Tools.run("care-plan", ["action", "cp-e", "--action", "act-1", "--need", "accommodation", "--owner", "Hes\u{1B}[8mtia\u{C2}\u{9B}",
+                                                   "--due", "2026-10-08", "--date", "2026-10-01", "--append", plan]).status, 0)
+        let summary = try Tools.run("care-plan", ["summary", "cp-e", "--as-of", "2026-10-20", plan])
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertFalse(summary.out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, summary.out)
+        XCTAssertTrue(summary.out.contains("Hes\\x1b[8mtia"), summary.out)
+    }
+
     /// csv-report's default output holds no field the schemas mark as personal, from any subcommand.
     func testCSVReportDefaultOutputHasNoPersonalData() throws {
         let dir = Tools.scratch().path

@@ -84,7 +84,7 @@ final class NRMReferralTests: XCTestCase {
             (goodLine.replacingOccurrences(of: #""age-disputed":false"#, with: #""age-disputed":"no""#).replacingOccurrences(of: "ref-good", with: "ref-w"),
              "field subject.age-disputed: must be true or false, found a string"),
             (goodLine.replacingOccurrences(of: #""sexual","criminal""#, with: #""sexual","slavery""#).replacingOccurrences(of: "ref-good", with: "ref-u"),
-             "field exploitation[1]: 'slavery' is not a known exploitation type"),
+             "field exploitation[1]: is not a known exploitation type"),
             (goodLine.replacingOccurrences(of: #""received":"2026-11-20""#, with: #""received":"2025-02-30""#).replacingOccurrences(of: "ref-good", with: "ref-d"),
              "field received: is not a real date"),
         ]

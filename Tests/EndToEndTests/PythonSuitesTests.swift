@@ -26,4 +26,14 @@ final class PythonSuitesTests: XCTestCase {
 
     /// The schemas accept what they should and refuse what they should.
     func testTheSchemasThemselves() throws { try runSuite("Tests/Support/test_schemas.py") }
+
+    /// No [c] cell can be worked out from what the same run publishes: 1,000
+    /// seeded random tables through `count --pivot`, and every table of one
+    /// `nrm-stats` run on a small synthetic case file, each solved exactly by
+    /// an independent linear programme (Python's `fractions`).
+    func testNoSuppressedCountCanBeWorkedOut() throws { try runSuite("Tests/Support/disclosure_check.py") }
+
+    /// No personal data in csv-report's default output, and none on any
+    /// tool's standard error, for records with every marked field a sentinel.
+    func testNoSentinelLeaves() throws { try runSuite("Tests/Support/test_no_personal_data.py") }
 }

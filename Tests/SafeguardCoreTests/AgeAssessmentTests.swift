@@ -114,7 +114,7 @@ final class AgeAssessmentTests: XCTestCase {
         XCTAssertThrowsError(try AgeAssessment(future)) { XCTAssertEqual("\($0)", "field claimed.dob is after the assessment date") }
         var unknown = o
         unknown["documents"] = .string("passport")
-        XCTAssertThrowsError(try AgeAssessment(unknown)) { XCTAssertTrue("\($0)".contains("'passport' is not a known documents seen")) }
+        XCTAssertThrowsError(try AgeAssessment(unknown)) { XCTAssertTrue("\($0)".contains("field documents: is not a known documents seen")) }
     }
 }
 

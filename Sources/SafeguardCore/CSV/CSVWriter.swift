@@ -54,6 +54,22 @@ public struct CSVWriter {
         out.append(contentsOf: bytes)
     }
 
+    /// The text of an array or object cell: an array's items joined with `;`,
+    /// each text item neutralised as a cell would be (`["ok","=HYPERLINK(1)"]`
+    /// is `ok;'=HYPERLINK(1)`: split into cells, no item may run); an object as JSON.
+    public func compositeText(_ value: JSONValue) -> String {
+        guard case .array(let items) = value else { return FieldScanner.flatText(value) }
+        return items.map { item -> String in
+            let text = compositeText(item)
+            guard neutraliseFormulas, case .string = item, let first = text.utf8.first, CSVWriter.looksLikeFormula(first) else { return text }
+            return "'" + text
+        }.joined(separator: ";")
+    }
+
+    /// Whether text holds a NUL, which a CSV cell must not carry raw: many
+    /// readers end the cell (or the file) there. Such a record is refused.
+    public static func holdsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
+
     public func appendRow(_ fields: [String], to out: inout [UInt8]) {
         for (k, f) in fields.enumerated() {
             if k > 0 { out.append(0x2C) }

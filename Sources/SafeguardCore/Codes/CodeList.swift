@@ -14,6 +14,12 @@ public extension CodeList {
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return "'\(shown)' is not a known \(listName); use one of: \(codes.joined(separator: ", "))"
     }
+
+    /// The same for a value read from a record, which is never echoed: a
+    /// mistyped field may hold personal data (a name in the wrong field).
+    static var unknownCodeMessage: String {
+        "is not a known \(listName); use one of: \(codes.joined(separator: ", "))"
+    }
 }
 
 /// A record id: letters, digits and `. _ : -`, 1 to 64 characters, starting

@@ -18,6 +18,9 @@ public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "'\(shown)' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. GB, AL, VN)"
     }
 
+    /// The message for a value read from a record, which is not echoed.
+    public static let unknownCodeMessage = "is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. GB, AL, VN)"
+
     /// The officially assigned ISO 3166-1 alpha-2 codes.
     static let assigned: Set<String> = Set("""
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \

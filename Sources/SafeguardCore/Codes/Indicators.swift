@@ -62,6 +62,9 @@ public enum IndicatorCatalogue {
         return "'\(shown)' is not in the indicator catalogue; run 'nrm-referral indicators' to list the codes"
     }
 
+    /// The message for a code read from a record, which is not echoed.
+    public static let unknownCodeMessage = "is not in the indicator catalogue; run 'nrm-referral indicators' to list the codes"
+
     public static let all: [Indicator] = {
         var list: [Indicator] = []
         func add(_ group: IndicatorGroup, _ setting: IndicatorSetting, _ contacts: [String], _ source: String, _ items: [(String, String)]) {

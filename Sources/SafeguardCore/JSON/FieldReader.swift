@@ -1,6 +1,6 @@
 /// Reads typed fields out of a record, with errors that name the field
-/// (`field subject.dob: ...`). Values of free-text and date fields are never
-/// echoed in messages: they may be personal data.
+/// (`field subject.dob: ...`). A value read from a record is never echoed in
+/// a message, not even a mistyped code: it may be personal data in the wrong field.
 public struct FieldReader {
     public let object: JSONObject
     let path: String
@@ -98,7 +98,7 @@ public struct FieldReader {
 
     public func code<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> C {
         let s = try string(key)
-        guard let c = C(rawValue: s) else { throw fail(key, C.unknownMessage(s)) }
+        guard let c = C(rawValue: s) else { throw fail(key, C.unknownCodeMessage) }
         return c
     }
 
@@ -119,7 +119,7 @@ public struct FieldReader {
     /// An array of codes, each known and none repeated.
     public func codes<C: CodeList>(_ key: String, _ type: C.Type = C.self) throws -> [C] {
         try unique(key, try stringArray(key).enumerated().map { k, s in
-            guard let c = C(rawValue: s) else { throw RecordError("field \(name(key))[\(k)]: \(C.unknownMessage(s))") }
+            guard let c = C(rawValue: s) else { throw RecordError("field \(name(key))[\(k)]: \(C.unknownCodeMessage)") }
             return c
         })
     }
@@ -150,7 +150,8 @@ public struct FieldReader {
     public func country(_ key: String) throws -> Country? {
         guard try present(key) != nil else { return nil }
         let s = try string(key)
-        guard let c = Country(s) else { throw fail(key, Country.unknownMessage(s)) }
+        // Only "UK", a common slip, is named back; any other value is not echoed.
+        guard let c = Country(s) else { throw fail(key, s == "UK" ? Country.unknownMessage(s) : Country.unknownCodeMessage) }
         return c
     }
 }

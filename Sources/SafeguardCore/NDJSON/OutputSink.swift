@@ -22,10 +22,14 @@ public final class OutputSink {
     public let name: String
     var buffer: [UInt8] = []
     let flushAt: Int
+    /// Output to a terminal has its control characters shown escaped
+    /// (`TerminalText`); into a pipe or a file it is written byte for byte.
+    let escapesControls: Bool
 
     public init(fd: Int32, name: String, bufferSize: Int = 1 << 16) {
         self.fd = fd
         self.name = name
+        escapesControls = isatty(fd) == 1
         flushAt = bufferSize
         buffer.reserveCapacity(bufferSize + 4096)
     }
@@ -57,6 +61,15 @@ public final class OutputSink {
     }
 
     public func flush() throws {
+        if escapesControls {
+            let escaped: [UInt8]? = buffer.withUnsafeBufferPointer { bytes in
+                guard TerminalText.needsEscaping(bytes) else { return nil }
+                var out: [UInt8] = []
+                TerminalText.appendEscaped(bytes, to: &out)
+                return out
+            }
+            if let escaped { buffer = escaped }
+        }
         try buffer.withUnsafeBytes { try OutputSink.writeAll(fd: fd, $0, name: name) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -147,7 +147,7 @@ public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnosti
             return
         }
         guard object["v"] == .number("1") else {
-            try diagnostics.reject(name, line.number, "field v: this tool reads schema version 1; the record has \(object["v"].map { JSONWriter.string($0) } ?? "none")", raw: line.raw)
+            try diagnostics.reject(name, line.number, "field v: this tool reads schema version 1; the record has \(describeVersion(object["v"]))", raw: line.raw)
             return
         }
         do {
@@ -211,4 +211,12 @@ public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
 
 func isBlank(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     b.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+}
+
+/// What a record's `v` is, for a message: a small whole number as it is,
+/// anything else only by its type, so a mistyped field never echoes personal data.
+func describeVersion(_ v: JSONValue?) -> String {
+    guard let v else { return "none" }
+    if let n = v.intValue, (-999...999).contains(n) { return "v \(n)" }
+    return "v as \(v.typeName)"
 }

@@ -50,6 +50,7 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
         for f in findings { s += "  - \(f.problem.label)\(f.detail.map { " [\($0)]" } ?? "")\n" }
         for (criterion, why) in unmet { s += "  - Exit: \(criterion.label): not yet (\(why))\n" }
         if findings.isEmpty && unmet.isEmpty { s += "  none: ready to leave the service\n" }
-        return s
+        // Owners and agencies are typed text: no control character reaches a terminal or printer.
+        return TerminalText.escaped(s)
     }
 }

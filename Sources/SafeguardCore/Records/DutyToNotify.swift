@@ -46,7 +46,7 @@ public struct DutyToNotify: Record, LaidOutRecord, Equatable, Sendable {
 func readIndicators(_ r: FieldReader) throws -> [String] {
     let codes = try r.unique("indicators", try r.stringArray("indicators"))
     for (k, code) in codes.enumerated() where IndicatorCatalogue.indicator(code) == nil {
-        throw RecordError("field indicators[\(k)]: \(IndicatorCatalogue.unknownMessage(code))")
+        throw RecordError("field indicators[\(k)]: \(IndicatorCatalogue.unknownCodeMessage)")
     }
     return codes
 }

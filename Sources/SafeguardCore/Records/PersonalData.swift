@@ -1,39 +1,47 @@
 /// Which fields hold personal data: names, dates of birth, addresses and free
-/// text (DESIGN; SOLACE L41, L594). This mirrors the `"x-personal-data": true`
-/// marks in `Schemas/`, and a test keeps the two the same.
+/// text (DESIGN; SOLACE L41, L594). The lists are the `"x-personal-data": true`
+/// marks in `Schemas/`, generated into `SchemaFields` (following `$ref`,
+/// `$defs`, nested objects and arrays of objects), and a test keeps them the same.
 public enum PersonalData {
-    /// Dotted paths marked personal, by record kind.
-    public static let pathsByKind: [String: Set<String>] = [
-        Referral.kind: ["subject.name", "subject.dob", "account"],
-        AgeAssessment.kind: ["claimed.dob", "assessed.dob", "reasons"],
-        Placement.kind: ["dob", "placement"],
-        MissingStart.kind: ["from"],
-        MissingReturn.kind: ["found-at"],
-        MissingStatus.kind: MissingStatus.personalPaths,
-        PlacementSummary.kind: PlacementSummary.personalPaths,
-        CarePlan.kind: ["child.missing-strategy"],
-        CarePlanReview.kind: ["note", "changes.child.missing-strategy"],
-        CarePlanAction.kind: ["description"],
-        "care-plan-summary": ["plan.child.missing-strategy"],
-        VoidRecord.kind: ["reason"],
-    ]
+    /// Dotted paths marked personal, by record kind: every kind with a schema,
+    /// report kinds included. A path through an array names its items' field
+    /// (`actions.description` in a care-plan summary).
+    public static let pathsByKind: [String: Set<String>] = SchemaFields.personalByKind
 
-    /// Field names treated as personal in kinds that have no schema here yet,
-    /// so that an unknown record kind is safe by default.
+    /// Every path marked personal in any kind, for records of no given kind.
+    static let anyKind: Set<String> = pathsByKind.values.reduce(into: []) { $0.formUnion($1) }
+
+    /// Field names treated as personal wherever no schema defines the field
+    /// (an unknown kind, or a field a kind's schema does not know), so that
+    /// what no schema describes is safe by default.
     public static let personalFieldNames: Set<String> = ["name", "dob", "address", "account", "note", "notes"]
 
     /// Whether `path` may hold personal data in records of `kind` (any kind when nil).
+    /// A path inside a personal field is personal too.
     public static func isPersonal(_ path: String, kind: String?) -> Bool {
-        if let kind, let known = pathsByKind[kind] { return known.contains(path) }
-        if pathsByKind.values.contains(where: { $0.contains(path) }) { return true }
+        var prefix = Substring(path)
+        while true {
+            if isPersonalField(String(prefix), kind: kind) { return true }
+            guard let dot = prefix.lastIndex(of: ".") else { return false }
+            prefix = prefix[..<dot]
+        }
+    }
+
+    static func isPersonalField(_ path: String, kind: String?) -> Bool {
+        // The kind's schema decides the fields it defines; for the rest, the
+        // field-name fallback applies as it does to an unknown kind.
+        if let kind, let known = SchemaFields.pathsByKind[kind], known.contains(path) {
+            return pathsByKind[kind]?.contains(path) ?? false
+        }
+        if anyKind.contains(path) { return true }
         let last = path.split(separator: ".").last.map(String.init) ?? path
         return personalFieldNames.contains(last)
     }
 
-    /// Whether personal fields may lie inside the object at `path`.
+    /// Whether personal fields may lie inside the object (or array of objects) at `path`.
     public static func mayHoldPersonal(_ path: String, kind: String?) -> Bool {
         let prefix = path + "."
-        let known = kind.flatMap { pathsByKind[$0] } ?? pathsByKind.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let known = kind.flatMap { pathsByKind[$0] } ?? anyKind
         return known.contains { $0.hasPrefix(prefix) }
     }
 
@@ -43,7 +51,7 @@ public enum PersonalData {
         case .object(let o):
             return .object(JSONObject(o.fields.compactMap { f in
                 let inner = path + "." + f.key
-                return isPersonal(inner, kind: kind) ? nil : .init(key: f.key, value: redact(f.value, at: inner, kind: kind))
+                return isPersonalField(inner, kind: kind) ? nil : .init(key: f.key, value: redact(f.value, at: inner, kind: kind))
             }))
         case .array(let items):
             return .array(items.map { redact($0, at: path, kind: kind) })
@@ -72,4 +80,9 @@ public enum AgeBand {
         guard let age = dob.age(on: date) else { return nil }
         return bands.first { $0.range.contains(age) }?.label
     }
+}
+
+public extension SchemaFields {
+    /// Whether records of `kind` have a field at `path`; nil for a kind with no schema.
+    static func defines(_ path: String, kind: String) -> Bool? { pathsByKind[kind].map { $0.contains(path) } }
 }

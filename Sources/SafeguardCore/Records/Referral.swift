@@ -165,7 +165,7 @@ public struct Referral: Record, Equatable, Sendable {
         case "not-required-child":
             guard consentFields.object["signed-on"] == nil else { throw RecordError("field consent.signed-on goes only with status signed") }
             signedOn = nil
-        case let other: throw RecordError("field consent.status: '\(other.prefix(30))' is not signed or not-required-child")
+        default: throw RecordError("field consent.status: is not signed or not-required-child")
         }
         let indicators = try readIndicators(r)
         let storedBasis: AgeBasis = try r.code("age-basis")

@@ -37,6 +37,9 @@ public struct CountGrid: Sendable {
     /// `values[r][c]`, with the total row last and (if `hasTotalColumn`) the total column last.
     public let values: [[Int]]
     public private(set) var suppressed: [[Bool]]
+    /// Cells that cannot hold a count (the field does not exist in that kind
+    /// of record): shown as `[z]`, the GSS symbol for "not applicable". Each is 0.
+    public private(set) var notApplicable: Set<[Int]> = []
     public var hasTotalColumn: Bool { columnKeys.count > 1 }
 
     init(rowKeys: [[String]], columnKeys: [String], interior: [[Int]]) {
@@ -49,15 +52,40 @@ public struct CountGrid: Sendable {
         suppressed = values.map { $0.map { _ in false } }
     }
 
-    /// Small-number suppression, as official statistics do it. Primary: every
-    /// count from 1 to `threshold - 1` is hidden. Secondary: wherever a row or
-    /// column (with its total) has exactly one hidden cell, that cell could be
-    /// worked out by subtraction, so a second one is hidden too: the smallest
-    /// non-zero count in that row or column, or else its total. Repeated until
-    /// no row or column gives one away.
-    public mutating func suppress(below threshold: Int) {
+    /// Small-number suppression, as official statistics do it, then checked
+    /// by the exact audit. Primary: every count from 1 to `threshold - 1` is
+    /// hidden. Secondary: a quick first pass (`suppressFirstPass`), then the
+    /// `DisclosureAudit` hides more until no hidden cell can be narrowed to
+    /// fewer than `threshold` whole numbers from what the table shows.
+    /// Throws `CommandFailure` (exit 70) when exact arithmetic would overflow.
+    public mutating func suppress(below threshold: Int) throws {
         guard threshold > 1 else { return }
+        suppressFirstPass(below: threshold)
+        var audit = DisclosureAudit()
+        let cells = audit.add(self)
+        try audit.protect(threshold: threshold)
+        take(audit, cells)
+    }
+
+    /// Primary suppression alone: every count from 1 to `threshold - 1`.
+    public mutating func suppressPrimary(below threshold: Int) {
         for r in values.indices { for c in values[r].indices where values[r][c] > 0 && values[r][c] < threshold { suppressed[r][c] = true } }
+    }
+
+    /// Marks as suppressed every cell the audit hid.
+    public mutating func take(_ audit: DisclosureAudit, _ cells: [[Int]]) {
+        for r in cells.indices { for c in cells[r].indices where audit.isSuppressed(cells[r][c]) { suppressed[r][c] = true } }
+    }
+
+    /// Primary suppression, and the usual secondary rule as a quick first
+    /// pass: wherever a row or column (with its total) has exactly one hidden
+    /// cell, the smallest non-zero count in it, or else its total, is hidden
+    /// too. Repeated until no row or column has one hidden cell. This alone
+    /// is not enough (rows and columns combined can still give a cell away);
+    /// the audit decides.
+    public mutating func suppressFirstPass(below threshold: Int) {
+        guard threshold > 1 else { return }
+        suppressPrimary(below: threshold)
         let rows = values.count, cols = values.first?.count ?? 0
         var lines: [(interior: [(Int, Int)], total: (Int, Int))] = []
         if hasTotalColumn {
@@ -83,8 +111,18 @@ public struct CountGrid: Sendable {
         }
     }
 
-    /// The text of a cell: its count, or `[c]` when suppressed.
-    public func cell(_ r: Int, _ c: Int) -> String { suppressed[r][c] ? "[c]" : String(values[r][c]) }
+    /// Marks cells as not applicable; only a zero can be, so the totals are unchanged.
+    public mutating func markNotApplicable(_ isNotApplicable: (_ rowKey: [String], _ columnKey: String) -> Bool) {
+        for (r, key) in rowKeys.enumerated() {
+            for (c, column) in columnKeys.enumerated() where values[r][c] == 0 && isNotApplicable(key, column) { notApplicable.insert([r, c]) }
+        }
+    }
+
+    /// The text of a cell, with the GSS symbols: its count, `[c]` when
+    /// suppressed (confidential), `[z]` when not applicable.
+    public func cell(_ r: Int, _ c: Int) -> String {
+        suppressed[r][c] ? "[c]" : notApplicable.contains([r, c]) ? "[z]" : String(values[r][c])
+    }
 
     /// Header and rows as CSV fields: row-key columns, then counts, then the total column.
     public func csvRows(rowFields: [String]) -> [[String]] {

@@ -97,7 +97,10 @@ public final class Flattener {
                 break
             case .string(let r, let escaped) where !column.asAgeBand:
                 if escaped {
-                    csv.appendText(scanner.text(cell, in: line)!, to: &out)
+                    // Only an escape can put a NUL in a JSON string, so only this path looks for one.
+                    let text = scanner.text(cell, in: line)!
+                    if CSVWriter.holdsNUL(text) { out.removeSubrange(start...); throw RecordError.nul(column.path) }
+                    csv.appendText(text, to: &out)
                 } else {
                     csv.appendText(UnsafeBufferPointer(rebasing: line[r]), to: &out)
                 }
@@ -106,7 +109,9 @@ public final class Flattener {
             case .composite where !column.asAgeBand:
                 guard var value = scanner.composite(cell, in: line) else { break }
                 if column.redactInside { value = PersonalData.redact(value, at: column.path, kind: kindName) }
-                csv.appendText(FieldScanner.flatText(value), to: &out)
+                let text = csv.compositeText(value)
+                if CSVWriter.holdsNUL(text) { out.removeSubrange(start...); throw RecordError.nul(column.path) }
+                csv.appendText(text, to: &out)
             default:
                 guard let text = scanner.text(cell, in: line), let dob = CivilDate(text) else {
                     out.removeSubrange(start...)
@@ -131,5 +136,12 @@ public extension JSONValue {
             }
             return [f.key]
         }
+    }
+}
+
+extension RecordError {
+    /// A field whose text holds a NUL (`\u0000`): refused, never written raw.
+    public static func nul(_ path: String) -> RecordError {
+        RecordError("field \(path) holds a NUL character (\\u0000), which a CSV cell cannot carry; the record is left out")
     }
 }

@@ -101,3 +101,74 @@ public struct NRMStatistics {
         return table.grid(rows: rows, columns: NRMStatistics.columns)
     }
 }
+
+public extension NRMStatistics {
+    /// The tables of one run, suppressed together. They are linked: each
+    /// counts the same referrals, so they share the adult and child totals;
+    /// the exploitation table is the UK table plus the non-UK table plus the
+    /// referrals of unknown nationality; the nationality table's rows are the
+    /// totals of those; top-nationalities splits the same UK / non-UK /
+    /// not-known counts by country, its rows ranked by size; and the CG table
+    /// counts the positive RG decisions. The audit sees all of it at once
+    /// (`DisclosureAudit`), so no table can be differenced against another
+    /// to recover a `[c]` cell. Tables not in `published` are not shown, but
+    /// still tie the others together. Threshold 0: nothing is suppressed.
+    func grids(publishing published: Set<Table>, suppressBelow threshold: Int) throws -> [Table: CountGrid] {
+        var grids: [Table: CountGrid] = [:]
+        for t in Table.allCases { grids[t] = grid(t) }
+        guard threshold > 1 else { return grids }
+        for t in published { grids[t]!.suppressFirstPass(below: threshold) }
+        var audit = DisclosureAudit()
+        var cells: [Table: [[Int]]] = [:]
+        for t in Table.allCases { cells[t] = audit.add(grids[t]!, published: published.contains(t)) }
+        // A row by its key (nil: the total row); a = 0 adult, 1 child, 2 total.
+        func index(_ t: Table, _ key: String?) -> Int { key.map { grids[t]!.rowKeys.firstIndex(of: [$0])! } ?? grids[t]!.rowKeys.count }
+        func v(_ t: Table, _ key: String?, _ a: Int) -> Int { cells[t]![index(t, key)][a] }
+        func value(_ t: Table, _ key: String?, _ a: Int) -> Int { grids[t]!.values[index(t, key)][a] }
+        let ages = [0, 1]  // adult and child; each table's total column follows from its own sums.
+        for a in ages {
+            // One population: the same adult and child totals in every table but the CG one.
+            for t in [Table.gender, .nationality, .topNationalities, .firstResponder, .rgOutcome] {
+                audit.equate([(v(t, nil, a), 1), (v(.exploitation, nil, a), -1)])
+            }
+            audit.equate([(v(.exploitationUK, nil, a), 1), (v(.nationality, "uk", a), -1)])
+            audit.equate([(v(.exploitationNonUK, nil, a), 1), (v(.nationality, "non-uk", a), -1)])
+            audit.equate([(v(.cgOutcome, nil, a), 1), (v(.rgOutcome, "positive", a), -1)])
+            // Exploitation = UK + non-UK + unknown nationality (shown in no table), row by row.
+            var unknown: [(Int, Int)] = []
+            for category in NRMStatistics.statisticsCategories.map(\.rawValue) {
+                let h = audit.add(value: value(.exploitation, category, a) - value(.exploitationUK, category, a)
+                                    - value(.exploitationNonUK, category, a), publishable: false)
+                audit.equate([(v(.exploitation, category, a), 1), (v(.exploitationUK, category, a), -1),
+                              (v(.exploitationNonUK, category, a), -1), (h, -1)])
+                unknown.append((h, 1))
+            }
+            audit.equate(unknown + [(v(.nationality, NRMStatistics.notKnown, a), -1)])
+        }
+        // Top nationalities: the same UK / non-UK / not-known split by country, the rest as "other".
+        let countries = grids[.topNationalities]!.rowKeys.map { $0[0] }.filter { $0 != "other" && $0 != NRMStatistics.notKnown }
+        let isUK = { (code: String) in Country(code)?.isUK ?? false }
+        for a in ages {
+            let t = Table.topNationalities
+            audit.equate([(v(t, NRMStatistics.notKnown, a), 1), (v(.nationality, NRMStatistics.notKnown, a), -1)])
+            let ukListed = countries.filter(isUK).reduce(0) { $0 + value(t, $1, a) }
+            let otherUK = audit.add(value: value(.nationality, "uk", a) - ukListed, publishable: false)
+            let otherNonUK = audit.add(value: value(t, "other", a) - audit.values[otherUK], publishable: false)
+            // With GB listed, "other" holds no UK national.
+            if countries.contains(where: isUK) { audit.equate([(otherUK, 1)]) }
+            audit.equate([(v(t, "other", a), 1), (otherUK, -1), (otherNonUK, -1)])
+            audit.equate(countries.filter(isUK).map { (v(t, $0, a), 1) } + [(otherUK, 1), (v(.nationality, "uk", a), -1)])
+            audit.equate(countries.filter { !isUK($0) }.map { (v(t, $0, a), 1) } + [(otherNonUK, 1), (v(.nationality, "non-uk", a), -1)])
+        }
+        // The ranking says something too: each listed country has at least the
+        // total of the next, and one more when the next comes first in code order.
+        for (i, j) in zip(countries, countries.dropFirst()) {
+            let t = Table.topNationalities, strict = i > j ? 1 : 0
+            let gap = audit.add(value: value(t, i, 2) - value(t, j, 2) - strict, publishable: false)
+            audit.equate([(v(t, i, 2), 1), (v(t, j, 2), -1), (gap, -1)], constant: strict)
+        }
+        try audit.protect(threshold: threshold)
+        for t in published { grids[t]!.take(audit, cells[t]!) }
+        return grids
+    }
+}
