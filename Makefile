@@ -29,15 +29,19 @@ test-deps:
 # The concurrency test runs 16 writers of SOAK_RECORDS records each, and the
 # kill test SOAK_KILLS kill -9 rounds of 100 KB appends; `make soak` runs both
 # at full size.
-SOAK_RECORDS ?= 500
+SOAK_RECORDS ?= 200
 SOAK_KILLS ?= 10
-RUN_TESTS = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SAFEGUARD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --disable-swift-testing
+TEST_BIN  = $(DEBUG_BIN)
+RUN_TESTS = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SAFEGUARD_BIN=$(CURDIR)/$(TEST_BIN) $(SWIFT) test --disable-swift-testing
 
 test: build test-deps
 	$(SWIFT) build --build-tests
 	SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) SAFEGUARD_KILL_ITERATIONS=$(SOAK_KILLS) $(RUN_TESTS)
 
-soak: build test-deps
+# At full size the tools under test are the release build: every append is
+# checked against a case file of up to 80,000 records.
+soak: TEST_BIN = $(RELEASE_BIN)
+soak: release test-deps
 	$(SWIFT) build --build-tests
 	SAFEGUARD_RECORDS_PER_WRITER=5000 SAFEGUARD_KILL_ITERATIONS=100 $(RUN_TESTS) \
 	  --filter 'HardeningTests.testSixteenWritersAndAReader|CaseFileSafetyTests.testKillingWritersOfLargeRecordsWithAReader'

@@ -24,7 +24,8 @@ from jsonschema import Draft202012Validator  # noqa: E402
 KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
          "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range",
          "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary",
-         "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary"]
+         "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary",
+         "void"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
@@ -73,6 +74,10 @@ DECISION = {
     "kind": "nrm-decision", "v": 1, "id": "dec-1", "referral": "ref-7KQ2M9XD4B",
     "stage": "rg", "outcome": "positive", "on": "2026-11-25",
 }
+
+RECONSIDERED = dict(DECISION, id="dec-2", on="2026-12-01", reconsideration=True)
+
+VOID = {"kind": "void", "v": 1, "id": "void-1", "voids": "dec-1", "reason": "Entered on the wrong referral", "on": "2026-11-26"}
 
 WITHDRAWAL = {
     "kind": "nrm-withdrawal", "v": 1, "id": "wdr-1", "referral": "ref-7KQ2M9XD4B", "on": "2026-12-01",
@@ -372,7 +377,7 @@ PLAN_SUMMARY_CHILD = {
                             "safety-plan-current", "papers-complete"],
 }
 
-VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
+VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, RECONSIDERED, VOID, WITHDRAWAL,
          STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
          AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD,
@@ -466,6 +471,11 @@ INVALID = {
     "duty-to-notify without indicators": edit(DUTY_TO_NOTIFY, dropping("indicators")),
     # decisions and withdrawals
     "decision with unknown stage": edit(DECISION, setting(stage="final")),
+    "decision reconsideration false": edit(DECISION, setting(reconsideration=False)),
+    "void without reason": edit(VOID, dropping("reason")),
+    "void with blank reason": edit(VOID, setting(reason="  ")),
+    "void of a bad id": edit(VOID, setting(voids="not an id")),
+    "void with an extra field": edit(VOID, setting(note="x")),
     "decision with unknown outcome": edit(DECISION, setting(outcome="deferred")),
     "decision without date": edit(DECISION, dropping("on")),
     "decision with bad date": edit(DECISION, setting(on="2026-11-25T10:00:00Z")),
@@ -801,6 +811,7 @@ class SchemaTests(unittest.TestCase):
             "care-plan-review": {"note", "changes.child.missing-strategy"},
             "care-plan-action": {"description"},
             "care-plan-summary": {"plan.child.missing-strategy"},
+            "void": {"reason"},
         }
         for kind, schema in self.schemas.items():
             with self.subTest(kind=kind):
