@@ -3,7 +3,7 @@ import SafeguardCLI
 
 let validateCommand = Command(
     name: "validate", summary: "Check a stream of NRM records against the rules; copy the good ones to standard output.",
-    usage: "[--pass] [--rejects FILE] [FILE...]",
+    usage: "[--recovery-days N] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Every bad line is reported as FILE:LINE with the reason, and kept byte for byte in --rejects. \
     The exit status is 65 if there was one. The checks cover each record (types, codes, real dates, \
