@@ -185,6 +185,9 @@ AGE_STATUS_SOUND_CHILD = {
             {"code": "later-inconclusive", "assessment": "aa-5", "message": "A later assessment was inconclusive."}],
 }
 
+# An age-status written before `why` existed still validates (an optional field keeps v 1).
+AGE_STATUS_BEFORE_WHY = {k: v for k, v in AGE_STATUS_SOUND_ADULT.items() if k != "why"}
+
 # Issue 12, rule 3: a sound adult finding, then a later finding of under 18.
 AGE_STATUS_REOPENED = {
     "kind": "age-status", "v": 1, "person": "S-12", "as-of": "2026-11-23", "treated-as": "child",
@@ -401,6 +404,7 @@ VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECI
          STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE, STATUS_EARLY_CG,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
          AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD, AGE_STATUS_REOPENED,
+         AGE_STATUS_BEFORE_WHY,
          AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE,
          PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
          INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
@@ -577,7 +581,6 @@ INVALID = {
     "age-status latest without assessments": edit(AGE_STATUS_NO_ASSESSMENTS, setting(latest_assessment="aa-1")),
     "age-status without latest-gaps": edit(AGE_STATUS_NO_SOUND, dropping("latest-gaps")),
     "age-status bad turns-18": edit(AGE_STATUS_SOUND_ADULT, setting(turns_18="2025-1-1")),
-    "age-status without why": edit(AGE_STATUS_SOUND_ADULT, dropping("why")),
     "age-status empty why": edit(AGE_STATUS_SOUND_ADULT, setting(why=[])),
     "age-status unknown reason code": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "looked-old", "assessment": "aa-2", "message": "x"}])),
     "age-status reason without its assessment": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "sound-assessment-decides", "message": "x"}])),

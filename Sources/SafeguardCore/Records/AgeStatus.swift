@@ -124,7 +124,8 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
         assessments = try r.int("assessments", in: 0...Int(Int32.max))
         latestAssessment = try r.optionalID("latest-assessment")
         latestGaps = try r.codes("latest-gaps")
-        why = try r.objectArray("why").enumerated().map { k, o in try AgeStatusReason(reading: FieldReader(o, path: "why[\(k)].")) }
+        // Optional: a status written before `why` existed still reads.
+        why = try (r.optionalObjectArray("why") ?? []).enumerated().map { k, o in try AgeStatusReason(reading: FieldReader(o, path: "why[\(k)].")) }
     }
 }
 
