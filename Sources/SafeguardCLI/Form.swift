@@ -36,7 +36,8 @@ public final class Form {
     }
 
     func answer<T>(_ flag: Flag<T?>, _ text: String, _ check: (T) -> String?) -> Result<T, InputProblem> {
-        flag.answer(text).flatMap { v in check(v!).map { .failure(InputProblem($0)) } ?? .success(v!) }
+        // The reason is shown as a sentence, before "Please try again."
+        flag.answer(text).flatMap { v in check(v!).map { .failure(InputProblem($0.hasSuffix(".") ? $0 : $0 + ".")) } ?? .success(v!) }
     }
 
     func checked<T>(_ value: T, _ check: (T) -> String?) throws -> T {

@@ -32,8 +32,8 @@ let newPlanCommand = Command(
             if context.isGiven(PlanFlag.dob) && context.isGiven(PlanFlag.claimedAge) { throw UsageError("give --dob or --claimed-age, not both") }
             person = try form.required(PlanFlag.person, "Person's pseudonymous id")
             let age: StatedAge
-            if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
-                guard d <= date else { throw UsageError("--dob \(d) is after the plan date \(date)") }
+            if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known",
+                                         check: { $0 <= date ? nil : "the date of birth is after the plan date" }) {
                 age = .dateOfBirth(d)
             } else {
                 age = .claimedAge(try form.required(PlanFlag.claimedAge, "Age claimed", hint: "years"))

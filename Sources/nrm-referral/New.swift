@@ -57,14 +57,16 @@ func fillReferral(_ form: Form) throws -> Draft? {
     form.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
     let subjectID = try form.required(F.subject, "Subject's pseudonymous id", hint: "e.g. S-1042")
     let name = try form.optional(F.name, "Name")
+    // Asked before the date of birth, so the date of birth is checked against it as soon as it is given.
+    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
+    let notAfterReferral: (CivilDate) -> String? = { $0 <= received ? nil : ReferralRefusal.bornAfterReferral.description }
     let age: StatedAge
     switch (try context[F.dob], try context[F.claimedAge]) {
-    case (let d?, nil): age = .dateOfBirth(d)
-    case (nil, let n?): age = .claimedAge(n)
     case (_?, _?): throw UsageError("give --dob or --claimed-age, not both")
-    case (nil, nil):
-        guard form.isPrompting else { throw UsageError("give --dob or --claimed-age") }
-        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
+    case (nil, let n?): age = .claimedAge(n)
+    case (nil, nil) where !form.isPrompting: throw UsageError("give --dob or --claimed-age")
+    default:
+        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known", check: notAfterReferral) {
             age = .dateOfBirth(d)
         } else {
             age = .claimedAge(try form.required(F.claimedAge, "Age the person claims", hint: "years"))
@@ -76,7 +78,6 @@ func fillReferral(_ form: Form) throws -> Draft? {
     let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
     let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
     let responder = try form.choose(F.firstResponder, "First responder organisation")
-    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
     let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
 
@@ -100,7 +101,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     var consentSigned = try context[F.consentSigned]
     if let p = form.prompter, !basis.isChild, consentSigned == nil {
         if try p.yesNo("An adult is referred only with consent. Has the person signed the referral form?") {
-            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description, parse: Parse.date)
+            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description) { text in
+                Parse.date(text).flatMap { $0 <= received ? .success($0) : .failure(InputProblem(ReferralRefusal.consentSignedAfterReferral.description + ".")) }
+            }
         } else {
             p.say("\nWithout consent an adult cannot be referred to the NRM (HESTIA). The duty to notify still applies:")
             p.say("the Home Office is told anonymously, with no name, date of birth or account.")
@@ -128,7 +131,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     return Draft(referral.json, title: "Referral", rows: referral.summaryRows)
 }
 
-/// What the subject's age assessments (--assessments) settle, where the age is disputed.
+/// What the subject's age assessments (--assessments) settle, where the age
+/// is disputed: the one rule, `AgePresumption.determine`, that 'age-assess
+/// status' and every other tool ask.
 func ageSettlement(subject: Subject, received: CivilDate, context: CommandContext) throws -> AgeSettlement? {
     guard subject.ageDisputed, let path = try context[ReferralFlag.assessments] else { return nil }
     let diagnostics = context.diagnostics
@@ -141,9 +146,11 @@ func ageSettlement(subject: Subject, received: CivilDate, context: CommandContex
     guard diagnostics.errorCount == 0 else {
         throw CommandFailure("no referral made: \(path) has bad lines; the subject's age cannot be settled from it", exitCode: .dataError)
     }
-    let settlement = AgePresumption.settlement(assessments: found.sorted { $0.date < $1.date }, on: received)
-    if settlement == nil, !found.isEmpty {
-        diagnostics.note("no sound age assessment of \(subject.id) by \(received) (each has gaps or is inconclusive): treated as a child")
+    let determination = AgePresumption.determine(assessments: found, on: received)
+    if determination.settlement == nil, !found.isEmpty {
+        for reason in determination.why {
+            diagnostics.note("\(subject.id) on \(received): \(reason.assessment.map { "\($0): " } ?? "")\(reason.code.label)")
+        }
     }
-    return settlement
+    return determination.settlement
 }

@@ -13,7 +13,9 @@ let statusCommand = Command(
     Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
     recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
     recovery period), what is outstanding and by how many days it is overdue. A referral is at \
-    rg-pending from the day it is received. Decisions dated after --as-of are neither counted nor checked, \
+    rg-pending from the day it is received. A conclusive-grounds decision dated before the recovery period \
+    ends does not end it: the stage stays rg-positive until the period's end, and the status is marked \
+    early-cg with the action confirm-or-challenge-early-cg (HESTIA; SOLACE L111); a note names its line. Decisions dated after --as-of are neither counted nor checked, \
     so a past report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
     decisions that break a case rule are reported after the whole input is read.
     """,
@@ -30,5 +32,13 @@ let statusCommand = Command(
     for status in try folder.statuses(asOf: asOf, timescales: timescales) {
         try context.output.write(record: status.json)
     }
+    for early in folder.earlyConclusiveDecisions(timescales: timescales) { context.diagnostics.note(earlyCGMessage(early)) }
     return .ok
+}
+
+/// `FILE:LINE: referral R: ...`: an early conclusive-grounds decision and what to do about it.
+func earlyCGMessage(_ early: NRMCaseFolder.EarlyCG) -> String {
+    "\(early.source): referral \(early.referral): early-cg: the conclusive-grounds decision is dated \(early.decided), before the "
+        + "recovery period ends (\(early.recoveryEnds)); the period runs to its end. Confirm the date with the competent authority "
+        + "(void the decision and record the right date if it is wrong), or challenge the decision"
 }

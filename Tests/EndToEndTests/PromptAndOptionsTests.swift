@@ -16,7 +16,7 @@ final class PromptAndOptionsTests: XCTestCase {
 
     func testReferral() throws {
         try assertSame("nrm-referral", "new",
-                       answers: ["S-9", "", "2012-05-01", "n", "female", "AL", "sq,en", "y", "police", "2026-11-20", "sexual,labour", "", ""],
+                       answers: ["S-9", "", "2026-11-20", "2012-05-01", "n", "female", "AL", "sq,en", "y", "police", "sexual,labour", "", ""],
                        options: ["--subject", "S-9", "--dob", "2012-05-01", "--sex", "female", "--nationality", "AL", "--language", "sq,en",
                                  "--interpreter-needed", "--first-responder", "police", "--received", "2026-11-20", "--exploitation", "sexual,labour"])
     }

@@ -84,6 +84,8 @@ class PromptTests(unittest.TestCase):
         s.send("S-2001")
         s.expect("Name")
         s.send("Synthetic Person")
+        s.expect("Date of referral")               # asked first, so the date of birth is checked against it
+        s.send("2026-11-20")
         s.expect("Date of birth")
 
     def test_form_reasks_bad_dates_takes_numbered_choices_and_writes_one_record(self):
@@ -91,6 +93,9 @@ class PromptTests(unittest.TestCase):
         self.fill_start(s)
         s.send("2025-02-30")                       # impossible date: asked again
         s.expect("'2025-02-30' is not a real date")
+        s.expect("Date of birth")
+        s.send("2026-12-01")                       # after the referral date: asked again at once
+        s.expect("the date of birth is after the referral date. Please try again.")
         s.expect("Date of birth")
         s.send("2011-05-04")
         s.expect("Is the person's age in doubt?")
@@ -108,8 +113,6 @@ class PromptTests(unittest.TestCase):
         s.send("y")
         s.expect("First responder organisation")
         s.send("3")                                # la-childrens-services
-        s.expect("Date of referral")
-        s.send("2026-11-20")
         s.expect("Exploitation types")
         s.send("6,1")                              # criminal, sexual
         s.expect("Treated as: Child")
@@ -162,6 +165,8 @@ class PromptTests(unittest.TestCase):
                     "--exploitation", "sexual", "--indicator", "child-begging", "--account", "x", "--interactive")
         s.expect("Name")
         s.send("")
+        s.expect("Date of referral")
+        s.send("")                                 # default: today
         s.expect("Is the person's age in doubt?")
         s.send("n")
         s.expect("Nationality")
@@ -170,8 +175,6 @@ class PromptTests(unittest.TestCase):
         s.send("")
         s.expect("Is an interpreter needed?")
         s.send("n")
-        s.expect("Date of referral")
-        s.send("")                                 # default: today
         s.expect("Write this record?")
         s.send("n")
         code, out = s.finish()

@@ -99,6 +99,16 @@ STATUS_CG_DECIDED = {
     "overdue": False, "overdue-days": 0,
 }
 
+# Issue 12, rule 8: a CG decision dated inside the recovery period.
+STATUS_EARLY_CG = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2026-12-20", "treated-as": "child", "received": "2026-11-20",
+    "stage": "rg-positive", "rg-due": "2026-11-25",
+    "rg-decided": "2026-11-24", "rg-outcome": "positive", "recovery-ends": "2027-01-08",
+    "cg-due": "2027-01-08", "cg-decided": "2026-12-15", "cg-outcome": "negative",
+    "overdue": False, "overdue-days": 0, "early-cg": True, "action": "confirm-or-challenge-early-cg",
+}
+
 STATUS_WITHDRAWN = {
     "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
     "as-of": "2026-12-05", "treated-as": "adult", "received": "2026-11-20",
@@ -155,23 +165,41 @@ AGE_STATUS_NO_SOUND = {
     "kind": "age-status", "v": 1, "person": "S-7", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "age-disputed-no-sound-assessment", "assessments": 1, "latest-assessment": "aa-1",
     "latest-gaps": ["fewer-than-two-trained-assessors", "no-interpreter"],
+    "why": [{"code": "no-sound-assessment", "assessment": "aa-1",
+             "message": "No completed assessment free of gaps was made by the date: the person is treated as a child (SOLACE L312)."}],
 }
 
 AGE_STATUS_NO_ASSESSMENTS = {
     "kind": "age-status", "v": 1, "person": "S-11", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "age-disputed-no-sound-assessment", "assessments": 0, "latest-gaps": [],
+    "why": [{"code": "no-assessment", "message": "No age assessment was made by the date."}],
 }
 
 AGE_STATUS_SOUND_ADULT = {
     "kind": "age-status", "v": 1, "person": "S-8", "as-of": "2026-11-23", "treated-as": "adult",
     "basis": "sound-assessment", "assessment": "aa-2", "youngest-age": 19, "turns-18": "2025-01-01",
     "assessments": 1, "latest-assessment": "aa-2", "latest-gaps": [],
+    "why": [{"code": "sound-assessment-decides", "assessment": "aa-2", "message": "The latest completed assessment is free of gaps."}],
 }
 
 AGE_STATUS_SOUND_CHILD = {
     "kind": "age-status", "v": 1, "person": "S-10", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "sound-assessment", "assessment": "aa-4", "youngest-age": 15, "turns-18": "2029-11-20",
     "assessments": 2, "latest-assessment": "aa-5", "latest-gaps": ["no-reasons"],
+    "why": [{"code": "sound-assessment-decides", "assessment": "aa-4", "message": "The latest completed assessment is free of gaps."},
+            {"code": "later-inconclusive", "assessment": "aa-5", "message": "A later assessment was inconclusive."}],
+}
+
+# An age-status written before `why` existed still validates (an optional field keeps v 1).
+AGE_STATUS_BEFORE_WHY = {k: v for k, v in AGE_STATUS_SOUND_ADULT.items() if k != "why"}
+
+# Issue 12, rule 3: a sound adult finding, then a later finding of under 18.
+AGE_STATUS_REOPENED = {
+    "kind": "age-status", "v": 1, "person": "S-12", "as-of": "2026-11-23", "treated-as": "child",
+    "basis": "reopened-by-later-assessment", "assessments": 2, "latest-assessment": "aa-7",
+    "latest-gaps": ["physical-not-considered", "psychological-not-considered", "cultural-not-considered"],
+    "why": [{"code": "later-finding-under-18", "assessment": "aa-7", "message": "A later completed assessment found the person under 18."},
+            {"code": "earlier-sound-assessment-set-aside", "assessment": "aa-6", "message": "This earlier sound assessment no longer settles the age."}],
 }
 
 AGE_ON_DATE = {
@@ -378,9 +406,10 @@ PLAN_SUMMARY_CHILD = {
 }
 
 VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, RECONSIDERED, VOID, WITHDRAWAL,
-         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
+         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE, STATUS_EARLY_CG,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
-         AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD,
+         AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD, AGE_STATUS_REOPENED,
+         AGE_STATUS_BEFORE_WHY,
          AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE,
          PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
          INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
@@ -496,6 +525,13 @@ INVALID = {
     "nrm-status without overdue": edit(STATUS_PENDING, dropping("overdue")),
     "nrm-status unknown stage": edit(STATUS_PENDING, setting(stage="submitted")),
     "nrm-status unknown property": edit(STATUS_PENDING, setting(note="x")),
+    "nrm-status early-cg without action": edit(STATUS_EARLY_CG, dropping("action")),
+    "nrm-status action without early-cg": edit(STATUS_CG_DECIDED, setting(action="confirm-or-challenge-early-cg")),
+    "nrm-status early-cg false": edit(STATUS_EARLY_CG, setting(early_cg=False)),
+    "nrm-status early-cg without a cg decision": edit(STATUS_EARLY_CG, dropping("cg-decided", "cg-outcome")),
+    "nrm-status early-cg with a decision outstanding": edit(STATUS_EARLY_CG, setting(outstanding="cg-decision", due="2027-01-08")),
+    "nrm-status early-cg at rg-pending": edit(STATUS_EARLY_CG, setting(stage="rg-pending")),
+    "nrm-status unknown action": edit(STATUS_EARLY_CG, setting(action="ignore")),
     # age-assessment
     "assessment with both claimed dob and age": edit(ASSESSMENT_WITH_GAPS, inside("claimed", setting(dob="2010-03-01"))),
     "assessment with an empty claim": edit(ASSESSMENT_WITH_GAPS, setting(claimed={})),
@@ -555,6 +591,13 @@ INVALID = {
     "age-status latest without assessments": edit(AGE_STATUS_NO_ASSESSMENTS, setting(latest_assessment="aa-1")),
     "age-status without latest-gaps": edit(AGE_STATUS_NO_SOUND, dropping("latest-gaps")),
     "age-status bad turns-18": edit(AGE_STATUS_SOUND_ADULT, setting(turns_18="2025-1-1")),
+    "age-status empty why": edit(AGE_STATUS_SOUND_ADULT, setting(why=[])),
+    "age-status unknown reason code": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "looked-old", "assessment": "aa-2", "message": "x"}])),
+    "age-status reason without its assessment": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "sound-assessment-decides", "message": "x"}])),
+    "age-status no-assessment citing one": edit(AGE_STATUS_NO_ASSESSMENTS, setting(why=[{"code": "no-assessment", "assessment": "aa-1", "message": "x"}])),
+    "age-status reopened but treated as adult": edit(AGE_STATUS_REOPENED, setting(treated_as="adult")),
+    "age-status reopened but relies on an assessment": edit(AGE_STATUS_REOPENED, setting(assessment="aa-6")),
+    "age-status reopened with one assessment": edit(AGE_STATUS_REOPENED, setting(assessments=1)),
     # age-on-date and claimed-age-range: no date of birth
     "age-on-date with a dob field": edit(AGE_ON_DATE, setting(dob="2008-02-29")),
     "age-on-date with a subject": edit(AGE_ON_DATE_FROM_RECORD, setting(subject={"id": "S-1", "dob": "2000-01-01"})),

@@ -106,3 +106,16 @@ public enum DecisionOutcome: String, CodeList {
     public static let listName = "decision outcome"
     public var label: String { self == .positive ? "Positive" : "Negative" }
 }
+
+/// What a person must do about a referral, beyond the decision awaited.
+public enum NRMAction: String, CodeList {
+    case confirmOrChallengeEarlyCG = "confirm-or-challenge-early-cg"
+
+    public static let listName = "NRM action"
+    public var label: String {
+        switch self {
+        case .confirmOrChallengeEarlyCG:
+            return "The conclusive-grounds decision is dated before the recovery period ends: confirm its date with the competent authority (if it is wrong, void the decision and record the right date), or challenge the decision (a reconsideration made after the recovery period). The recovery period runs to its end (HESTIA; SOLACE L111: no removal during it)."
+        }
+    }
+}

@@ -132,6 +132,26 @@ public struct NRMCaseFolder: CaseChecking {
         return log.problems
     }
 
+    /// A conclusive-grounds decision dated before the recovery period ends, where it stands in the input.
+    public struct EarlyCG: Sendable {
+        public let referral: RecordID
+        public let source: SourceLine
+        public let decided: CivilDate
+        public let recoveryEnds: CivilDate
+    }
+
+    /// Every case whose conclusive-grounds decision in force is early
+    /// (`NRMTimescales.earlyCG`), in input order. Call `resolve()` first.
+    public func earlyConclusiveDecisions(timescales: NRMTimescales) -> [EarlyCG] {
+        order.compactMap { id in
+            guard let c = cases[id], let (rg, _) = c.rg, let (cg, source) = c.cg, let ends = timescales.earlyCG(cg.on, after: rg) else { return nil }
+            return EarlyCG(referral: id, source: source, decided: cg.on, recoveryEnds: ends)
+        }
+    }
+
+    /// The reasonable-grounds decision in force for a referral, if any. Call `resolve()` first.
+    public func reasonableGrounds(of referral: RecordID) -> NRMStatus.Decided? { cases[referral]?.rg?.0 }
+
     /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
     public func statuses(asOf: CivilDate, timescales: NRMTimescales) throws -> [NRMStatus] {
         try cases(asOf: asOf, timescales: timescales).map(\.status)

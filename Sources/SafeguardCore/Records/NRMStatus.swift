@@ -10,6 +10,21 @@ public struct NRMTimescales: Equatable, Sendable {
         self.rgDays = rgDays
         self.recoveryDays = recoveryDays
     }
+
+    /// The end of the recovery period a positive RG decision starts; nil after a negative one.
+    public func recoveryEnds(after rg: NRMStatus.Decided) -> CivilDate? {
+        rg.outcome == .positive ? rg.on.adding(days: recoveryDays) : nil
+    }
+
+    /// The end of the recovery period, when a CG decision dated `cg` comes
+    /// before it; nil when the decision is on time. HESTIA: the CG decision is
+    /// made after the recovery and reflection period; SOLACE L111: no removal
+    /// during it. Such a decision is a fact from the competent authority, so it
+    /// is kept, but never silently: it is marked early-cg.
+    public func earlyCG(_ cg: CivilDate, after rg: NRMStatus.Decided) -> CivilDate? {
+        guard let ends = recoveryEnds(after: rg), cg < ends else { return nil }
+        return ends
+    }
 }
 
 public enum NRMStage: String, CodeList {
@@ -51,6 +66,8 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
         .init("rg-outcome", \.rg?.outcome), .init("recovery-ends", \.recoveryEnds), .init("cg-due", \.cgDue),
         .init("cg-decided", \.cg?.on), .init("cg-outcome", \.cg?.outcome), .init("withdrawn", \.withdrawn),
         .init("outstanding", \.outstanding), .init("due", \.due), .init("overdue", \.overdue), .init("overdue-days", \.overdueDays),
+        // Written only when true, so a status without it reads as before.
+        .init("early-cg", \.earlyCGMark), .init("action", \.action),
     ]
 
     public struct Decided: Equatable, Sendable {
@@ -72,8 +89,13 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
     public let outstanding: OutstandingDecision?
     public let due: CivilDate?
     public let overdueDays: Int
+    /// The CG decision is dated before the recovery period ends (`NRMTimescales.earlyCG`).
+    public let earlyCG: Bool
+    /// What a person must do: confirm the early CG decision's date, or challenge it.
+    public let action: NRMAction?
 
     public var overdue: Bool { overdueDays > 0 }
+    var earlyCGMark: Bool? { earlyCG ? true : nil }
     /// The CG decision is expected when the recovery period ends (HESTIA: made after it).
     public var cgDue: CivilDate? { recoveryEnds }
 
@@ -93,7 +115,9 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
         self.rg = rg
         self.cg = cg
         self.withdrawn = withdrawn
-        recoveryEnds = rg?.outcome == .positive ? try rg!.on.adding(days: timescales.recoveryDays).writable("the end of the recovery period (recovery-ends)") : nil
+        recoveryEnds = try rg.flatMap(timescales.recoveryEnds)?.writable("the end of the recovery period (recovery-ends)")
+        earlyCG = rg.flatMap { rg in cg.flatMap { timescales.earlyCG($0.on, after: rg) } } != nil
+        action = earlyCG ? .confirmOrChallengeEarlyCG : nil
 
         var outstanding: OutstandingDecision? = nil
         var due: CivilDate? = nil
@@ -102,6 +126,9 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
         } else if let rg {
             if rg.outcome == .negative {
                 stage = .rgNegative
+            } else if earlyCG && asOf < recoveryEnds! {
+                // An early CG decision does not end the recovery period: it runs to its end.
+                stage = .rgPositive
             } else if let cg {
                 stage = cg.outcome == .positive ? .cgPositive : .cgNegative
             } else {
@@ -139,5 +166,7 @@ public struct NRMStatus: Record, LaidOutRecord, Equatable, Sendable {
         outstanding = try r.optionalCode("outstanding")
         due = try r.optionalDate("due")
         overdueDays = try r.int("overdue-days", in: 0...Int(Int32.max))
+        earlyCG = try r.optionalBool("early-cg") ?? false
+        action = try r.optionalCode("action")
     }
 }

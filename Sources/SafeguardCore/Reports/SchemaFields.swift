@@ -6,7 +6,7 @@ public enum SchemaFields {
     static let pathsByKind: [String: Set<String>] = [
         "age-assessment": ["adverse-points-put", "appropriate-adult", "assessed", "assessed.dob", "assessed.max-age", "assessed.min-age", "assessors", "assessors.id", "assessors.trained", "claimed", "claimed.age", "claimed.dob", "conclusion", "date", "documents", "factors", "id", "interpreter", "interpreter-needed", "kind", "outcome", "person", "purpose-explained", "reasons", "v"],
         "age-on-date": ["age", "eighteenth-birthday", "kind", "on", "person", "record", "treated-as", "v"],
-        "age-status": ["as-of", "assessment", "assessments", "basis", "kind", "latest-assessment", "latest-gaps", "person", "treated-as", "turns-18", "v", "youngest-age"],
+        "age-status": ["as-of", "assessment", "assessments", "basis", "kind", "latest-assessment", "latest-gaps", "person", "treated-as", "turns-18", "v", "why", "why.assessment", "why.code", "why.message", "youngest-age"],
         "assessment-check": ["assessment", "date", "gaps", "gaps.code", "gaps.message", "kind", "person", "sound", "v"],
         "care-plan-action": ["action", "date", "description", "due", "id", "kind", "need", "owner", "plan", "status", "v"],
         "care-plan-check": ["as-of", "kind", "plan", "problems", "problems.code", "problems.detail", "problems.message", "v"],
@@ -21,7 +21,7 @@ public enum SchemaFields {
         "missing-start": ["child", "from", "id", "kind", "last-seen", "may-have-been-moved", "police-reference", "reported-to-police", "type", "v"],
         "missing-status": ["action-needed", "as-of", "child", "episodes-in-window", "high-risk-window", "hours-missing", "interview", "interview-due", "interview-outstanding", "interview-overdue", "kind", "last-returned", "missing-now", "notify", "placement", "placement-start", "police-not-notified", "repeat", "since", "trafficking-concern", "type", "v", "window-days"],
         "nrm-decision": ["id", "kind", "on", "outcome", "reconsideration", "referral", "stage", "v"],
-        "nrm-status": ["as-of", "cg-decided", "cg-due", "cg-outcome", "due", "kind", "outstanding", "overdue", "overdue-days", "received", "recovery-ends", "referral", "rg-decided", "rg-due", "rg-outcome", "stage", "subject", "treated-as", "v", "withdrawn"],
+        "nrm-status": ["action", "as-of", "cg-decided", "cg-due", "cg-outcome", "due", "early-cg", "kind", "outstanding", "overdue", "overdue-days", "received", "recovery-ends", "referral", "rg-decided", "rg-due", "rg-outcome", "stage", "subject", "treated-as", "v", "withdrawn"],
         "nrm-withdrawal": ["id", "kind", "on", "referral", "v"],
         "placement-summary": ["as-of", "children", "episodes", "hours-missing", "kind", "placement", "v", "window-days"],
         "placement": ["child", "dob", "id", "kind", "placement", "start", "trafficking-concern", "v"],
