@@ -44,7 +44,9 @@ extension OpenedInput {
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// Where `pattern` starts, each time it occurs.
+    /// Where `pattern` starts, each time it occurs: memchr for the pattern's
+    /// rarest byte, then a compare. In JSON text that is several times faster
+    /// than a general search, which looks for the first byte (often a quote).
     func offsets(of pattern: [UInt8]) -> [Int] {
         guard let base = baseAddress, count >= pattern.count, !pattern.isEmpty else { return [] }
         let anchor = Self.rarest(in: pattern)
@@ -60,19 +62,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return found
     }
 
-    /// The byte of `pattern` least likely in JSON text, for memchr to look for:
-    /// capitals and digits (as in generated ids) before lower case, never a quote.
+    /// The byte of `pattern` least likely in JSON records: capitals and digits
+    /// (as in generated ids) before lower case, the commonest letters and
+    /// punctuation last. In the bench's referrals a quote comes 80 times a line, a `v` 3.
     static func rarest(in pattern: [UInt8]) -> Int {
         func rank(_ b: UInt8) -> Int {
             switch b {
-            case 0x22: return 100
-            case UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"),
-                 UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "-"): return 50
+            case UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: ","): return 100
+            case UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"),
+                 UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "-"): return 50
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 10
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return 20
             default: return 30
             }
         }
-        return pattern.indices.min { (rank(pattern[$0]), -$0) < (rank(pattern[$1]), -$1) } ?? 0
+        return pattern.indices.min { (rank(pattern[$0]), $0) < (rank(pattern[$1]), $1) } ?? 0
     }
 }
