@@ -121,11 +121,22 @@ public extension Flag {
         answer = { parser.parse($0).map(Optional.some) }
     }
 
-    /// An option with a fixed default.
-    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) {
-        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: Self.words(`default`), range: parser.range, repeatable: false)
+    /// An option with a fixed default, shown as it is typed.
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value,
+         defaultText: String) {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: defaultText, range: parser.range, repeatable: false)
         read = { a, _ in try a.value(long).map { try Self.parse($0, parser, long) } ?? `default` }
         answer = parser.parse
+    }
+
+    /// A number's default. (No dynamic casts here: they cost start-up time.)
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) where Value == Int {
+        self.init(long, short: short, value: value, help: help, parser, default: `default`, defaultText: String(`default`))
+    }
+
+    /// A code's default, by its code.
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) where Value: CodeList {
+        self.init(long, short: short, value: value, help: help, parser, default: `default`, defaultText: `default`.rawValue)
     }
 
     /// An option whose default depends on the environment (today's date).
@@ -150,11 +161,6 @@ public extension Flag {
             }
             return .success(values.uniqued())
         }
-    }
-
-    /// A default as a person would type it: a code's own spelling, not its Swift name.
-    static func words(_ value: Value) -> String {
-        (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
     }
 
     static func parse<T>(_ text: String, _ parser: ValueParser<T>, _ long: String) throws -> T {
