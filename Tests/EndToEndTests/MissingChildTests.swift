@@ -18,20 +18,20 @@ final class MissingChildTests: XCTestCase {
     func testSSDA903TableMatchesAHandWrittenOne() throws {
         let dir = Tools.scratch()
         let file = try caseFile([
-            ["placement", "--id", "p1", "--child", "C-001", "--dob", "2010-05-01", "--placement", "Synthetic Home 01", "--start", "2024-01-10"],
-            ["placement", "--id", "p2", "--child", "C-002", "--dob", "2011-12-31", "--placement", "Synthetic Home 02", "--start", "2025-06-01", "--trafficking-concern"],
+            ["placement", "--id", "p1", "--child", "C-001", "--dob", "2010-05-01", "--placement", "Synthetic Home 01", "--start", "2024-01-10", "--no-trafficking-concern"],
+            ["placement", "--id", "p2", "--child", "C-002", "--dob", "2011-12-31", "--placement", "Synthetic Home 02", "--start", "2025-01-15", "--trafficking-concern"],
             // Spans 31 March / 1 April 2025: in the 2026 return, with its end.
             ["start", "--id", "s1", "--child", "C-001", "--last-seen", "2025-03-30T22:00:00+01:00", "--type", "missing", "--reported-to-police", "2025-03-30T23:00:00+01:00"],
-            ["return", "--id", "r1", "--child", "C-001", "--returned", "2025-04-02T08:00:00+01:00"],
+            ["return", "--id", "r1", "--child", "C-001", "--returned", "2025-04-02T08:00:00+01:00", "--to", "placement"],
             // Inside the year, away.
             ["start", "--id", "s2", "--child", "C-001", "--last-seen", "2025-10-05T20:00:00+01:00", "--type", "away"],
-            ["return", "--id", "r2", "--child", "C-001", "--returned", "2025-10-06T07:00:00+01:00"],
+            ["return", "--id", "r2", "--child", "C-001", "--returned", "2025-10-06T07:00:00+01:00", "--to", "placement"],
             // Spans 31 March / 1 April 2026: MIS_END blank.
             ["start", "--id", "s3", "--child", "C-002", "--last-seen", "2026-03-31T21:00:00+01:00", "--type", "missing"],
-            ["return", "--id", "r3", "--child", "C-002", "--returned", "2026-04-01T10:00:00+01:00"],
+            ["return", "--id", "r3", "--child", "C-002", "--returned", "2026-04-01T10:00:00+01:00", "--to", "placement"],
             // Before the year: left out.
             ["start", "--id", "s0", "--child", "C-002", "--last-seen", "2025-02-01T10:00:00Z", "--type", "missing"],
-            ["return", "--id", "r0", "--child", "C-002", "--returned", "2025-02-02T10:00:00Z"],
+            ["return", "--id", "r0", "--child", "C-002", "--returned", "2025-02-02T10:00:00Z", "--to", "placement"],
             // Still open: MIS_END blank.
             ["start", "--id", "s4", "--child", "C-002", "--last-seen", "2026-02-14T16:00:00Z", "--type", "missing"],
         ], in: dir)
@@ -42,7 +42,7 @@ final class MissingChildTests: XCTestCase {
         XCTAssertTrue(r.stdout.isEmpty, "a refused return writes nothing")
 
         // The same without the overlap: s4 returned before s3.
-        let fixed = try caseFile([["return", "--id", "r4", "--child", "C-002", "--returned", "2026-02-15T09:00:00Z"]], in: dir)
+        let fixed = try caseFile([["return", "--id", "r4", "--child", "C-002", "--returned", "2026-02-15T09:00:00Z", "--to", "placement"]], in: dir)
         let open = try caseFile([["start", "--id", "s5", "--child", "C-001", "--last-seen", "2026-03-20T12:00:00Z", "--type", "missing"]], in: dir)
         XCTAssertEqual(fixed, open)
         let ok = try Tools.run(tool, ["ssda903", "--year", "2026", file])
@@ -72,16 +72,16 @@ final class MissingChildTests: XCTestCase {
         let file = try caseFile([
             ["placement", "--id", "p1", "--child", "C-1", "--dob", "2010-05-01", "--placement", "Synthetic Home 01", "--start", "2026-11-18", "--trafficking-concern"],
             ["start", "--id", "s1", "--child", "C-1", "--last-seen", "2026-11-20T18:00:00Z", "--type", "missing", "--may-have-been-moved"],
-            ["placement", "--id", "p2", "--child", "C-2", "--dob", "2012-01-01", "--placement", "Synthetic Home 02", "--start", "2026-01-01"],
+            ["placement", "--id", "p2", "--child", "C-2", "--dob", "2012-01-01", "--placement", "Synthetic Home 02", "--start", "2026-01-01", "--no-trafficking-concern"],
             ["start", "--id", "s2", "--child", "C-2", "--last-seen", "2026-11-01T18:00:00Z", "--type", "away"],
-            ["return", "--id", "r2", "--child", "C-2", "--returned", "2026-11-02T08:00:00Z"],
+            ["return", "--id", "r2", "--child", "C-2", "--returned", "2026-11-02T08:00:00Z", "--to", "placement"],
             ["interview", "--id", "i2", "--child", "C-2", "--status", "done", "--at", "2026-11-03T10:00:00Z", "--by", "SW-1", "--independent"],
         ], in: dir)
         let r = try Tools.run(tool, ["report", "--as-of", "2026-11-21T08:00:00Z", "--placements", file])
         XCTAssertEqual(r.status, 1, "a child is missing now")
         XCTAssertEqual(r.lines.count, 4)
         XCTAssertTrue(r.lines[0].contains(#""child":"C-1","as-of":"2026-11-21T08:00:00Z","missing-now":true,"type":"missing","since":"2026-11-20T18:00:00Z","hours-missing":14,"police-not-notified":true"#), r.lines[0])
-        XCTAssertTrue(r.lines[0].contains(#""high-risk-window":true,"notify":["police","home-office","missing-people"],"action-needed":true"#), r.lines[0])
+        XCTAssertTrue(r.lines[0].contains(#""high-risk-window":true,"notify":["police","home-office","missing-people"],"not-notified":["police","home-office","missing-people"],"nrm-referral":false,"action-needed":true"#), r.lines[0])
         XCTAssertTrue(r.lines[1].contains(#""child":"C-2""#) && r.lines[1].contains(#""action-needed":false"#), r.lines[1])
         XCTAssertTrue(r.lines[2].contains(#""kind":"placement-summary","v":1,"placement":"Synthetic Home 01""#))
         let quiet = try Tools.run(tool, ["report", "--as-of", "2026-11-21T08:00:00Z"], stdin: try Data(contentsOf: URL(fileURLWithPath: file)).split(separator: 0x0A).enumerated().filter { $0.offset >= 2 }.map { Data($0.element) + Data([0x0A]) }.reduce(Data(), +))
