@@ -132,6 +132,25 @@ final class MissingChildTests: XCTestCase {
         return file
     }
 
+    /// Issue 13 rules 2 and 5 at the prompt: the release rule is shown before the checks, and the trafficking question is always asked.
+    func testThePromptShowsTheReleaseRuleAndAsksTheTraffickingQuestion() throws {
+        let r = try Tools.run(tool, ["return", "--interactive", "--yes", "--id", "mr-1"],
+                              stdin: "C-1\n2026-11-21T09:30:00Z\n\nother-adult\ny\ny\nn\n".data)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rule = r.stderr.range(of: "without full enquiries into the relationship and photographic ID for both the adult and the child (SOLACE L592)")
+        let question = r.stderr.range(of: "Were full enquiries made")
+        XCTAssertNotNil(rule, r.stderr)
+        XCTAssertTrue(rule.map { r in question.map { r.lowerBound < $0.lowerBound } ?? false } ?? false, "the rule comes before the checks")
+        XCTAssertTrue(r.out.contains(#""to":"other-adult","enquiries-done":true,"child-photo-id":true,"adult-photo-id":false"#), r.out)
+        // Every other field given as an option: the trafficking question is still asked, with no default.
+        let p = try Tools.run(tool, ["placement", "--interactive", "--yes", "--child", "C-1", "--dob", "2011-02-03", "--placement", "Synthetic Home",
+                                     "--start", "2026-11-01"], stdin: "\nn\n".data)
+        XCTAssertEqual(p.status, 0, p.stderr)
+        XCTAssertTrue(p.stderr.contains("Is trafficking a concern for this child?"), p.stderr)
+        XCTAssertTrue(p.stderr.contains("An answer is needed."), "no default: \(p.stderr)")
+        XCTAssertTrue(p.out.contains(#""trafficking-concern":false"#), p.out)
+    }
+
     /// Issue 13 rule 1: 3 episodes in 90 days and no review since: exit 1, naming the review; after one, exit 0.
     func testRepeatEpisodesNeedAReview() throws {
         let dir = Tools.scratch()

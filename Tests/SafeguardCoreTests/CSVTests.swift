@@ -227,7 +227,7 @@ final class PersonalDataTests: XCTestCase {
             marked[kind, default: []].formUnion([])
             walk(schema, "", kind, schema, [])
         }
-        XCTAssertEqual(marked.count, 23)
+        XCTAssertEqual(marked.count, 27)
         XCTAssertEqual(marked, PersonalData.pathsByKind, "run 'make schema-fields'")
         XCTAssertEqual(defined, SchemaFields.pathsByKind, "run 'make schema-fields'")
         XCTAssertEqual(marked["care-plan-summary"], ["plan.child.missing-strategy", "actions.description"])
