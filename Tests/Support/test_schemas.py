@@ -24,8 +24,8 @@ from jsonschema import Draft202012Validator  # noqa: E402
 KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
          "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range",
          "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary",
-         "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary",
-         "void"]
+         "trafficking-concern", "missing-notification", "missing-review", "void",
+         "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary"]
 
 CHILD_REFERRAL = {
     "kind": "referral", "v": 1, "id": "ref-7KQ2M9XD4B", "received": "2026-11-20",
@@ -243,6 +243,30 @@ MISSING_RETURN_BARE = {
     "kind": "missing-return", "v": 1, "id": "mr-BY7MQX2V7T", "child": "C-4", "returned": "2026-11-02T08:00:00.5+01:00",
 }
 
+MISSING_RETURN_TO_PLACEMENT = {
+    "kind": "missing-return", "v": 1, "id": "mr-PL4CEMENT1", "child": "C-2", "returned": "2026-11-11T09:00:00Z", "to": "placement",
+}
+
+MISSING_RETURN_RELEASED = {
+    "kind": "missing-return", "v": 1, "id": "mr-RELEASED01", "child": "C-2", "returned": "2026-11-11T09:00:00Z", "to": "other-adult",
+    "enquiries-done": True, "child-photo-id": True, "adult-photo-id": False,
+}
+
+CONCERN_LIFTED = {
+    "kind": "trafficking-concern", "v": 1, "id": "tc-1", "child": "C-1", "concern": "lifted", "on": "2026-12-01",
+    "reason": "Synthetic reason.",
+}
+
+CONCERN_RAISED = {"kind": "trafficking-concern", "v": 1, "id": "tc-2", "child": "C-1", "concern": "raised", "on": "2026-12-02"}
+
+NOTIFICATION = {
+    "kind": "missing-notification", "v": 1, "id": "mn-1", "child": "C-1", "agency": "home-office", "at": "2026-11-22T23:00:00Z",
+}
+
+MISSING_REVIEW = {
+    "kind": "missing-review", "v": 1, "id": "mrv-1", "child": "C-1", "held": "2026-11-25", "by": ["police", "childrens-social-care"],
+}
+
 INTERVIEW_DONE = {
     "kind": "return-interview", "v": 1, "id": "ri-R1E8DD7RBJ", "child": "C-2", "status": "done",
     "at": "2026-11-12T10:00:00Z", "by": "SW-7", "independent": True,
@@ -258,7 +282,10 @@ STATUS_MISSING_NOW = {
     "type": "missing", "since": "2026-11-22T21:00:00Z", "hours-missing": 11, "police-not-notified": False,
     "episodes-in-window": 1, "window-days": 90, "repeat": False, "interview-outstanding": False,
     "interview-overdue": False, "trafficking-concern": True, "placement": "Oak House", "placement-start": "2026-11-20",
-    "high-risk-window": True, "notify": ["police", "home-office", "missing-people"], "action-needed": True,
+    "high-risk-window": True, "notify": ["police", "home-office", "missing-people"], "not-notified": ["missing-people"],
+    "nrm-referral": True, "action-needed": True,
+    "actions": [{"code": "missing-now", "message": "missing since 2026-11-22T21:00:00Z (11 hours)"},
+                {"code": "agencies-not-notified", "message": "not told: missing-people"}],
 }
 
 STATUS_RETURNED_INTERVIEWED = {
@@ -266,7 +293,8 @@ STATUS_RETURNED_INTERVIEWED = {
     "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
     "last-returned": "2026-11-11T09:00:00Z", "interview": "done", "interview-due": "2026-11-14T09:00:00Z",
     "interview-outstanding": False, "interview-overdue": False, "trafficking-concern": False,
-    "placement": "Elm Lodge", "placement-start": "2026-09-01", "high-risk-window": False, "action-needed": False,
+    "placement": "Elm Lodge", "placement-start": "2026-09-01", "high-risk-window": False, "review-outstanding": False,
+    "release-unchecked": False, "action-needed": False, "actions": [],
 }
 
 STATUS_INTERVIEW_OVERDUE = {
@@ -274,7 +302,8 @@ STATUS_INTERVIEW_OVERDUE = {
     "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
     "last-returned": "2026-11-16T08:00:00Z", "interview": "offered", "interview-due": "2026-11-19T08:00:00Z",
     "interview-outstanding": True, "interview-overdue": True, "trafficking-concern": True, "placement": "Elm Lodge",
-    "placement-start": "2026-10-01", "high-risk-window": False, "notify": [], "action-needed": True,
+    "placement-start": "2026-10-01", "high-risk-window": False, "notify": [], "not-notified": [], "nrm-referral": True,
+    "action-needed": True, "actions": [{"code": "interview-overdue", "message": "the return interview is overdue"}],
 }
 
 STATUS_POLICE_NOT_TOLD = {
@@ -290,7 +319,19 @@ STATUS_MISSING_AGAIN = {
     "episodes-in-window": 4, "window-days": 90, "repeat": True, "last-returned": "2026-11-09T20:00:00Z",
     "interview-due": "2026-11-12T20:00:00Z", "interview-outstanding": True, "interview-overdue": True,
     "trafficking-concern": True, "placement": "Ash Court", "placement-start": "2026-11-21", "high-risk-window": True,
-    "notify": ["police", "home-office"], "action-needed": True,
+    "notify": ["police", "home-office"], "not-notified": [], "nrm-referral": True, "action-needed": True,
+}
+
+STATUS_REPEAT_NO_REVIEW = {
+    "kind": "missing-status", "v": 1, "child": "D-2", "as-of": "2026-11-23T08:00:00Z", "missing-now": False,
+    "police-not-notified": False, "episodes-in-window": 3, "window-days": 90, "repeat": True, "last-review": "2026-10-01",
+    "review-outstanding": True, "last-returned": "2026-11-20T20:00:00Z", "release-unchecked": True, "interview": "done",
+    "interview-due": "2026-11-23T20:00:00Z", "interview-outstanding": False, "interview-overdue": False,
+    "trafficking-concern": True, "high-risk-window": False, "notify": [], "not-notified": [], "nrm-referral": False,
+    "action-needed": True,
+    "actions": [{"code": "review-outstanding", "message": "repeat: 3 episodes in 90 days; no review since 20 Nov 2026"},
+                {"code": "release-unchecked", "message": "released to other-adult without adult-photo-id"},
+                {"code": "no-nrm-referral", "message": "trafficking concern and no NRM referral"}],
 }
 
 PLACEMENT_SUMMARY = {
@@ -414,6 +455,8 @@ VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECI
          PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
          INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
          STATUS_POLICE_NOT_TOLD, STATUS_MISSING_AGAIN, PLACEMENT_SUMMARY, PLACEMENT_SUMMARY_NOT_RECORDED,
+         MISSING_RETURN_TO_PLACEMENT, MISSING_RETURN_RELEASED, CONCERN_LIFTED, CONCERN_RAISED, NOTIFICATION, MISSING_REVIEW,
+         STATUS_REPEAT_NO_REVIEW,
          ADULT_PLAN, CHILD_PLAN, CHILD_PLAN_BARE, PLAN_REVIEW, PLAN_REVIEW_CHILD, PLAN_REVIEW_NOTE_ONLY,
          PLAN_ACTION, PLAN_ACTION_BARE, PLAN_CHECK, PLAN_CHECK_CLEAN, PLAN_EXIT, PLAN_EXIT_READY,
          PLAN_SUMMARY, PLAN_SUMMARY_CHILD]
@@ -637,6 +680,26 @@ INVALID = {
     "missing-return with a lower-case z": edit(MISSING_RETURN, setting(returned="2026-11-11T09:00:00z")),
     "missing-return with blank found-at": edit(MISSING_RETURN, setting(found_at=" ")),
     "missing-return with an extra property": edit(MISSING_RETURN, setting(interview="done")),
+    "missing-return unknown to": edit(MISSING_RETURN_TO_PLACEMENT, setting(to="friend")),
+    "missing-return to an adult without the checks": edit(MISSING_RETURN_RELEASED, dropping("adult-photo-id")),
+    "missing-return check as a string": edit(MISSING_RETURN_RELEASED, setting(enquiries_done="yes")),
+    "missing-return to the placement with a check": edit(MISSING_RETURN_TO_PLACEMENT, setting(child_photo_id=True)),
+    "missing-return with checks but no to": edit(MISSING_RETURN_BARE, setting(enquiries_done=True)),
+    "missing-return with the adult's name": edit(MISSING_RETURN_RELEASED, setting(name="A Person")),
+    # trafficking-concern
+    "concern lifted without a reason": edit(CONCERN_LIFTED, dropping("reason")),
+    "concern unknown change": edit(CONCERN_LIFTED, setting(concern="closed")),
+    "concern without on": edit(CONCERN_RAISED, dropping("on")),
+    "concern with a blank reason": edit(CONCERN_LIFTED, setting(reason=" ")),
+    # missing-notification
+    "notification unknown agency": edit(NOTIFICATION, setting(agency="council")),
+    "notification at a date only": edit(NOTIFICATION, setting(at="2026-11-22")),
+    "notification without child": edit(NOTIFICATION, dropping("child")),
+    # missing-review
+    "review by one agency": edit(MISSING_REVIEW, setting(by=["police"])),
+    "review by an agency twice": edit(MISSING_REVIEW, setting(by=["police", "police"])),
+    "review unknown agency": edit(MISSING_REVIEW, setting(by=["police", "council"])),
+    "review held as a date-time": edit(MISSING_REVIEW, setting(held="2026-11-25T10:00:00Z")),
     # return-interview
     "interview done without by": edit(INTERVIEW_DONE, dropping("by")),
     "interview unknown status": edit(INTERVIEW_REFUSED, setting(status="held")),
@@ -653,7 +716,21 @@ INVALID = {
     "status negative hours": edit(STATUS_MISSING_NOW, setting(hours_missing=-1)),
     "status notify without trafficking concern": edit(STATUS_POLICE_NOT_TOLD, setting(notify=[])),
     "status trafficking concern without notify": edit(STATUS_MISSING_NOW, dropping("notify")),
-    "status trafficking concern without a placement": edit(STATUS_MISSING_NOW, dropping("placement", "placement-start")),
+    "status trafficking concern without not-notified": edit(STATUS_MISSING_NOW, dropping("not-notified")),
+    "status trafficking concern without nrm-referral": edit(STATUS_MISSING_NOW, dropping("nrm-referral")),
+    "status not-notified without trafficking concern": edit(STATUS_RETURNED_INTERVIEWED, setting(not_notified=[])),
+    "status nrm-referral without trafficking concern": edit(STATUS_RETURNED_INTERVIEWED, setting(nrm_referral=False)),
+    "status no referral but no action": edit(STATUS_REPEAT_NO_REVIEW, setting(action_needed=False, actions=[])),
+    "status no referral not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=STATUS_REPEAT_NO_REVIEW["actions"][:2])),
+    "status review outstanding without a repeat": edit(STATUS_REPEAT_NO_REVIEW, setting(repeat=False)),
+    "status review outstanding not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=STATUS_REPEAT_NO_REVIEW["actions"][1:])),
+    "status release unchecked not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=[STATUS_REPEAT_NO_REVIEW["actions"][0]])),
+    "status action needed with no actions": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[])),
+    "status actions with nothing needed": edit(STATUS_RETURNED_INTERVIEWED, setting(actions=[{"code": "missing-now", "message": "x"}])),
+    "status unknown action code": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[{"code": "overdue", "message": "x"}])),
+    "status action without message": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[{"code": "interview-overdue"}])),
+    "status missing now not listed": edit(STATUS_MISSING_NOW, setting(actions=STATUS_MISSING_NOW["actions"][1:])),
+    "status not-notified unknown agency": edit(STATUS_MISSING_NOW, setting(not_notified=["social-services"])),
     "status notify while not missing": edit(STATUS_INTERVIEW_OVERDUE, setting(notify=["police", "home-office"])),
     "status missing with a trafficking concern and the Home Office not notified": edit(STATUS_MISSING_NOW, setting(notify=["police"])),
     "status unknown agency": edit(STATUS_MISSING_NOW, setting(notify=["police", "home-office", "social-services"])),
@@ -850,6 +927,8 @@ class SchemaTests(unittest.TestCase):
             "missing-return": {"found-at"},
             "missing-status": {"placement"},
             "placement-summary": {"placement"},
+            "trafficking-concern": {"reason"},
+            "void": {"reason"},
             "care-plan": {"child.missing-strategy"},
             "care-plan-review": {"note", "changes.child.missing-strategy"},
             "care-plan-action": {"description"},

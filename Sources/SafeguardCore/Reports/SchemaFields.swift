@@ -17,9 +17,11 @@ public enum SchemaFields {
         "claimed-age-range": ["claimed-age", "earliest-dob", "kind", "latest-dob", "on", "treated-as", "v"],
         "duty-to-notify": ["consent", "exploitation", "first-responder", "id", "indicators", "kind", "nationality", "notified-on", "sex", "treated-as", "v"],
         "indicator": ["code", "first-contact", "group", "kind", "setting", "source", "text", "v"],
-        "missing-return": ["child", "found-at", "id", "kind", "returned", "v"],
+        "missing-notification": ["agency", "at", "child", "id", "kind", "v"],
+        "missing-return": ["adult-photo-id", "child", "child-photo-id", "enquiries-done", "found-at", "id", "kind", "returned", "to", "v"],
+        "missing-review": ["by", "child", "held", "id", "kind", "v"],
         "missing-start": ["child", "from", "id", "kind", "last-seen", "may-have-been-moved", "police-reference", "reported-to-police", "type", "v"],
-        "missing-status": ["action-needed", "as-of", "child", "episodes-in-window", "high-risk-window", "hours-missing", "interview", "interview-due", "interview-outstanding", "interview-overdue", "kind", "last-returned", "missing-now", "notify", "placement", "placement-start", "police-not-notified", "repeat", "since", "trafficking-concern", "type", "v", "window-days"],
+        "missing-status": ["action-needed", "actions", "actions.code", "actions.message", "as-of", "child", "episodes-in-window", "high-risk-window", "hours-missing", "interview", "interview-due", "interview-outstanding", "interview-overdue", "kind", "last-returned", "last-review", "missing-now", "not-notified", "notify", "nrm-referral", "placement", "placement-start", "police-not-notified", "release-unchecked", "repeat", "review-outstanding", "since", "trafficking-concern", "type", "v", "window-days"],
         "nrm-decision": ["id", "kind", "on", "outcome", "reconsideration", "referral", "stage", "v"],
         "nrm-status": ["action", "as-of", "cg-decided", "cg-due", "cg-outcome", "due", "early-cg", "kind", "outstanding", "overdue", "overdue-days", "received", "recovery-ends", "referral", "rg-decided", "rg-due", "rg-outcome", "stage", "subject", "treated-as", "v", "withdrawn"],
         "nrm-withdrawal": ["id", "kind", "on", "referral", "v"],
@@ -27,6 +29,7 @@ public enum SchemaFields {
         "placement": ["child", "dob", "id", "kind", "placement", "start", "trafficking-concern", "v"],
         "referral": ["account", "age-assessment", "age-basis", "competent-authority", "consent", "consent.signed-on", "consent.status", "exploitation", "first-responder", "id", "indicators", "kind", "received", "subject", "subject.age-disputed", "subject.claimed-age", "subject.dob", "subject.id", "subject.interpreter-needed", "subject.languages", "subject.name", "subject.nationality", "subject.sex", "treated-as", "v"],
         "return-interview": ["at", "by", "child", "id", "independent", "kind", "status", "v"],
+        "trafficking-concern": ["child", "concern", "id", "kind", "on", "reason", "v"],
         "void": ["id", "kind", "on", "reason", "v", "voids"],
     ]
 
@@ -45,7 +48,9 @@ public enum SchemaFields {
         "claimed-age-range": [],
         "duty-to-notify": [],
         "indicator": [],
+        "missing-notification": [],
         "missing-return": ["found-at"],
+        "missing-review": [],
         "missing-start": ["from"],
         "missing-status": ["placement"],
         "nrm-decision": [],
@@ -55,6 +60,7 @@ public enum SchemaFields {
         "placement": ["dob", "placement"],
         "referral": ["account", "subject.dob", "subject.name"],
         "return-interview": [],
+        "trafficking-concern": ["reason"],
         "void": ["reason"],
     ]
 }
