@@ -294,4 +294,21 @@ final class NRMRulesTests: XCTestCase {
         XCTAssertTrue(st.out.contains(#""stage":"cg-positive""#) && st.out.contains(#""rules":"current""#), st.out)
         try Tools.assertValidAgainstSchemas(st.stdout)
     }
+
+    func testHistoricCodesAreRefusedForNewRecordsUnderCurrentRules() throws {
+        let base = ["new", "--id", "ref-h1", "--subject", "S-5", "--claimed-age", "15", "--sex", "male", "--exploitation", "labour"]
+        let refused = try Tools.run(tool, base + ["--first-responder", "poppy-project", "--rules", "current"])
+        XCTAssertEqual(refused.status, 64, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("historic") && refused.out.isEmpty, refused.stderr)
+        XCTAssertEqual(try Tools.run(tool, base + ["--first-responder", "police", "--competent-authority", "ukhtc", "--rules", "current"]).status, 64)
+        let old = try Tools.run(tool, base + ["--first-responder", "poppy-project", "--competent-authority", "ukhtc"])
+        XCTAssertEqual(old.status, 0, old.stderr)
+        let read = try Tools.run(tool, ["validate", "--rules", "current"], stdin: old.stdout)
+        XCTAssertEqual(read.status, 0, "historic codes are still read: \(read.stderr)")
+        let current = try Tools.run(tool, base + ["--first-responder", "police", "--competent-authority", "ieca", "--rules", "current"])
+        XCTAssertEqual(current.status, 0, current.stderr)
+        try Tools.assertValidAgainstSchemas(current.stdout)
+        let help = try Tools.run(tool, ["new", "--help"])
+        XCTAssertTrue(help.out.contains("historic (still read"), help.out)
+    }
 }

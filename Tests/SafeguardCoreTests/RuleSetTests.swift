@@ -63,4 +63,14 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(try fold("2026-12-04", current).isEmpty)
         XCTAssertTrue(try fold("2026-12-03", NRMTimescales()).isEmpty, "sources: kept (and marked early-cg)")
     }
+
+    func testHistoricCodesAreReadButRefusedForNewRecordsUnderCurrentRules() {
+        XCTAssertNotNil(RuleSet.current.historicCodeProblem(firstResponder: .poppyProject, competentAuthority: nil))
+        XCTAssertNotNil(RuleSet.current.historicCodeProblem(firstResponder: .police, competentAuthority: .ukhtc))
+        XCTAssertNil(RuleSet.current.historicCodeProblem(firstResponder: .police, competentAuthority: .sca))
+        XCTAssertNil(RuleSet.sources.historicCodeProblem(firstResponder: .migrantHelpline, competentAuthority: .ukba))
+        XCTAssertEqual(FirstResponder.allCases.filter(\.isHistoric), [.poppyProject, .migrantHelpline, .gangmastersLicensingAuthority])
+        XCTAssertEqual(CompetentAuthority(rawValue: "ddm-panel"), .ddmPanel)
+        XCTAssertTrue(CompetentAuthority.ukba.label.contains("historic"))
+    }
 }
