@@ -184,16 +184,25 @@ public struct Environment: Sendable {
     public var today: @Sendable () -> CivilDate
     public var now: @Sendable () -> DateTime
     public var standardInputIsTerminal: Bool
+    /// The environment variables the suite reads (SAFEGUARD_RULES); read here, never in the core.
+    public var variables: [String: String]
 
-    public init(today: @escaping @Sendable () -> CivilDate, now: @escaping @Sendable () -> DateTime, standardInputIsTerminal: Bool) {
+    public init(today: @escaping @Sendable () -> CivilDate, now: @escaping @Sendable () -> DateTime, standardInputIsTerminal: Bool,
+                variables: [String: String] = [:]) {
         self.today = today
         self.now = now
         self.standardInputIsTerminal = standardInputIsTerminal
+        self.variables = variables
     }
 
     public static func system() -> Environment {
-        Environment(today: { CivilDate.today() }, now: { DateTime.now() }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
+        let vars = ProcessInfo.processInfo.environment.filter { $0.key == rulesVariable }
+        return Environment(today: { CivilDate.today() }, now: { DateTime.now() }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
+                           variables: vars)
     }
+
+    /// The variable that sets the rule set when --rules is not given.
+    public static let rulesVariable = "SAFEGUARD_RULES"
 }
 
 /// Options several tools share, declared once here.
@@ -207,5 +216,22 @@ public enum CommonFlag {
     public static let interactive = Flag(switch: "interactive", short: "i", help: "Ask for each field at the prompt (the default when standard input is a terminal and no field is given as an option).")
     public static let yes = Flag(switch: "yes", short: "y", help: "At the prompt, skip the final confirmation.")
     public static let caseFile = Flag<[String]>("case", value: "FILE", help: "Another file of the same case: the record is checked against it too, as against the --append file (a case split across files).", each: .path)
+    /// The rule set: --rules, else $SAFEGUARD_RULES, else sources. A bad value in the variable is a usage error, never ignored.
+    public static let rules: Flag<RuleSet> = {
+        let long = "rules"
+        let parser = ValueParser<RuleSet>.code
+        return Flag(spec: FlagSpec(long: long, short: nil, valueName: "RULES",
+                                   help: "sources (the source documents' rules, 2007-2016) or current (England and Wales today: RG in working days, 30-day recovery period, current code lists). Also set by \(Environment.rulesVariable) in the environment.",
+                                   defaultText: "sources", range: parser.range, repeatable: false),
+                    read: { a, env in
+                        if let text = try a.value(long) { return try Flag<RuleSet>.parse(text, parser, long) }
+                        guard let text = env.variables[Environment.rulesVariable], !text.isEmpty else { return .sources }
+                        guard let r = RuleSet(rawValue: text) else {
+                            throw UsageError("\(Environment.rulesVariable): \(RuleSet.unknownMessage(text)); or give --rules")
+                        }
+                        return r
+                    },
+                    answer: parser.parse)
+    }()
     public static let id = Flag<RecordID?>("id", value: "ID", help: "Use this record id instead of a generated one (letters, digits, . _ : -).", .id)
 }

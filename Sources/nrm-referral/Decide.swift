@@ -9,7 +9,7 @@ let confirmEarlyCGFlag = Flag(switch: "confirm-early-cg", help: "Record a conclu
 
 let decideCommand = Command(
     name: "decide", summary: "Record a competent authority's decision on a referral (an nrm-decision record).",
-    usage: "REFERRAL-ID --stage rg|cg --outcome positive|negative [--on DATE] [--confirm-early-cg] [--append FILE]",
+    usage: "REFERRAL-ID --stage rg|cg --outcome positive|negative [--on DATE] [--rules sources|current] [--confirm-early-cg] [--append FILE]",
     details: """
     With --append the decision is checked against the case first, by the fold 'status' and 'validate' use: an \
     unknown referral, a second RG (unless --reconsideration) or a CG before a positive RG is refused (exit 65) \
@@ -17,9 +17,11 @@ let decideCommand = Command(
     --recovery-days, found in the --append and --case files) is a fact from the competent authority, so it is \
     kept, but never silently: at the prompt the date is shown with a warning and must be confirmed; from \
     options --confirm-early-cg is needed (exit 64 without it, nothing written). 'status' then keeps the \
-    recovery period running to its end and marks the case early-cg, and 'validate' exits 1.
+    recovery period running to its end and marks the case early-cg, and 'validate' exits 1. \
+    Under --rules current (or SAFEGUARD_RULES=current) a CG decision dated less than 30 days after the \
+    positive RG is refused (exit 65, nothing written): the CG comes no sooner (Modern Slavery Act 2015 s.50A).
     """,
-    flags: [stageFlag, outcomeFlag, decidedOnFlag, reconsiderationFlag, confirmEarlyCGFlag, recoveryDaysFlag,
+    flags: [stageFlag, outcomeFlag, decidedOnFlag, reconsiderationFlag, confirmEarlyCGFlag, CommonFlag.rules, recoveryDaysFlag,
             CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     let referral = try referralOperand(context)
@@ -62,8 +64,11 @@ func earlyCGRecoveryEnds(_ decision: NRMDecision, _ context: CommandContext) thr
     let quiet = Diagnostics(tool: context.tool, quiet: true) { _ in }
     do { try CaseFile.fold(&opened, into: &folder, diagnostics: quiet) { _ in } } catch { return nil }
     guard let rg = folder.reasonableGrounds(of: decision.referral) else { return nil }
-    var timescales = NRMTimescales()
-    timescales.recoveryDays = try context[recoveryDaysFlag]
+    let timescales = try nrmTimescales(context)
+    if let earliest = timescales.cgTooSoon(decision.on, after: rg) {
+        throw CommandFailure(NRMCaseFolder.cgTooSoonMessage(referral: decision.referral, rg: rg.on, earliest: earliest,
+                                                            days: timescales.cgEarliestDays ?? 0) + "; nothing was written", exitCode: .dataError)
+    }
     return timescales.earlyCG(decision.on, after: rg)
 }
 

@@ -12,8 +12,8 @@ enum ReferralFlag {
     static let nationality = Flag<Country?>("nationality", value: "CC", help: "Nationality as an ISO 3166-1 alpha-2 code (GB for the UK).", .country)
     static let language = Flag<[LanguageTag]>("language", value: "TAG", help: "A language the subject speaks (en, sq, vi, pt-br...).", each: .language)
     static let interpreter = Flag(switch: "interpreter-needed", help: "The subject needs an interpreter.")
-    static let firstResponder = Flag<FirstResponder?>("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.codes.joined(separator: ", ")).", .code)
-    static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
+    static let firstResponder = Flag<FirstResponder?>("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.allCases.filter { !$0.isHistoric }.map(\.rawValue).joined(separator: ", ")); historic (still read, refused for new records under --rules current): \(FirstResponder.allCases.filter(\.isHistoric).map(\.rawValue).joined(separator: ", ")).", .code)
+    static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "sca (Single Competent Authority), ieca (Immigration Enforcement Competent Authority) or ddm-panel (devolved decision-making, children); historic (still read, refused for new records under --rules current): ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
     static let received = Flag.date("received", help: "The date of the referral.")
     static let exploitation = Flag<[ExploitationType]>("exploitation", value: "TYPE", help: "Exploitation type: \(ExploitationType.codes.joined(separator: ", ")).", each: .code)
     static let indicator = Flag<[String]>("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", each: .indicator)
@@ -43,7 +43,7 @@ let newCommand = Command(
     only with signed consent (--consent-signed); without it no referral is made, and 'nrm-referral \
     notify' makes the anonymous duty-to-notify record instead.
     """,
-    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
+    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
 }
@@ -78,6 +78,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
     let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
     let responder = try form.choose(F.firstResponder, "First responder organisation")
+    if let problem = try context[CommonFlag.rules].historicCodeProblem(firstResponder: responder, competentAuthority: try context[F.authority]) {
+        throw UsageError(problem)
+    }
     let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
 

@@ -23,7 +23,7 @@ public enum SchemaFields {
         "missing-start": ["child", "from", "id", "kind", "last-seen", "may-have-been-moved", "police-reference", "reported-to-police", "type", "v"],
         "missing-status": ["action-needed", "actions", "actions.code", "actions.message", "as-of", "child", "episodes-in-window", "high-risk-window", "hours-missing", "interview", "interview-due", "interview-outstanding", "interview-overdue", "kind", "last-returned", "last-review", "missing-now", "not-notified", "notify", "nrm-referral", "placement", "placement-start", "police-not-notified", "release-unchecked", "repeat", "review-outstanding", "since", "trafficking-concern", "type", "v", "window-days"],
         "nrm-decision": ["id", "kind", "on", "outcome", "reconsideration", "referral", "stage", "v"],
-        "nrm-status": ["action", "as-of", "cg-decided", "cg-due", "cg-outcome", "due", "early-cg", "kind", "outstanding", "overdue", "overdue-days", "received", "recovery-ends", "referral", "rg-decided", "rg-due", "rg-outcome", "stage", "subject", "treated-as", "v", "withdrawn"],
+        "nrm-status": ["action", "as-of", "cg-decided", "cg-due", "cg-outcome", "cg-review", "due", "early-cg", "kind", "outstanding", "overdue", "overdue-days", "received", "recovery-ends", "referral", "rg-decided", "rg-due", "rg-outcome", "rules", "stage", "subject", "treated-as", "v", "withdrawn"],
         "nrm-withdrawal": ["id", "kind", "on", "referral", "v"],
         "placement-summary": ["as-of", "children", "episodes", "hours-missing", "kind", "placement", "v", "window-days"],
         "placement": ["child", "dob", "id", "kind", "placement", "start", "trafficking-concern", "v"],
