@@ -92,3 +92,20 @@ done
 M1=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-100000.ndjson")
 M2=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-1000000.ndjson")
 python3 -c "print(f'  peak RSS: {$(wc -l < "$DATA/missing-100000.ndjson")} events {$M1} MiB; {$(wc -l < "$DATA/missing-1000000.ndjson")} events {$M2} MiB; growth {($M2 / $M1 - 1) * 100:+.1f}% for 10x the events')"
+
+echo "== duplicate-key check: one 0.87 MB line with 80,000 keys (target under 0.1 s)"
+WIDE="$DATA/wide-80000-keys.ndjson"
+[ -s "$WIDE" ] || python3 -c "
+import json
+d = {'kind': 'referral', 'v': 1}
+d.update(('k%d' % i, 1) for i in range(80000))
+print(json.dumps(d, separators=(',', ':')))" > "$WIDE"
+JSON="$DATA/hyperfine-wide.json"
+# nrm-referral validate parses the whole line into a tree (every key checked); it exits 65 for the unknown fields.
+hyperfine -N -i --warmup 1 --runs 5 --style basic --export-json "$JSON" \
+  -n "nrm-referral validate (80,000 keys)" "$BIN/nrm-referral validate $WIDE" > /dev/null
+python3 - "$JSON" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"  {r['command']:40} {r['median']:8.3f} s (target under 0.1 s)")
+PY
