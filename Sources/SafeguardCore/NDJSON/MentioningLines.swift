@@ -9,8 +9,16 @@ extension OpenedInput {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var kept = 0   // bytes of an unfinished line carried from the last window
         var left = end.map { $0 - Int(lseek(fd, 0, SEEK_CUR)) } ?? Int.max
+        // A line longer than the readers' limit is skipped by them, so it is
+        // skipped here too, without being held: memory stays bounded.
+        let most = LineReader.defaultMaxLineBytes + 2
+        var skipping = false
         while true {
-            if kept == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+            if kept == buffer.count {
+                if buffer.count >= most { kept = 0; skipping = true } else {
+                    buffer.append(contentsOf: [UInt8](repeating: 0, count: min(buffer.count, most - buffer.count)))
+                }
+            }
             let want = min(buffer.count - kept, left)
             let n = want == 0 ? 0 : buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, want) }
             if n < 0 {
@@ -18,7 +26,16 @@ extension OpenedInput {
                 throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
             }
             left -= n
-            let filled = kept + n
+            var filled = kept + n
+            if skipping {
+                if n == 0 { return }
+                guard let nl = buffer[..<filled].firstIndex(of: 0x0A) else { kept = 0; continue }
+                buffer.withUnsafeMutableBytes { b in _ = memmove(b.baseAddress!, b.baseAddress! + nl + 1, filled - nl - 1) }
+                filled -= nl + 1
+                kept = filled
+                skipping = false
+                continue
+            }
             // The last window ends the last line, newline or not.
             let complete = n == 0 ? filled : (buffer[..<filled].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             try buffer.withUnsafeBufferPointer { all in

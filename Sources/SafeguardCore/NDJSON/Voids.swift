@@ -52,13 +52,14 @@ public final class VoidFilter {
         self.init(try Voids.find(in: inputs))
     }
 
-    public func leavesOut(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a void leaves the line out; `counting` adds it to the note (false for a first pass).
+    public func leavesOut(_ line: UnsafeBufferPointer<UInt8>, counting: Bool = true) -> Bool {
         guard !voids.voidIDs.isEmpty else { return false }
         // A line that does not scan is the reader's to report.
         guard (try? scanner.scan(line)) == true else { return false }
         if scanner.text(scanner.cells[0], in: line) == VoidRecord.kind { return true }
         guard let id = scanner.text(scanner.cells[1], in: line).flatMap(RecordID.init), voids.cancelled.contains(id) else { return false }
-        voided += 1
+        if counting { voided += 1 }
         return true
     }
 
