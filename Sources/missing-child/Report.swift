@@ -33,7 +33,7 @@ extension CommandContext {
 
 let reportCommand = Command(
     name: "report", summary: "The missing-from-care report: one missing-status record per child, as of a time.",
-    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Folds placements, starts, returns and return interviews per child in time order (not line order). \
     Each status says whether the child is missing now and for how many hours; the episodes in the last \
@@ -41,17 +41,22 @@ let reportCommand = Command(
     and overdue; whether the police were not told of an open missing episode; and, for a child with a \
     trafficking concern, the high-risk window and the agencies to notify. Exit status: 0 when nothing \
     needs action, 1 when a child is missing now, an interview is overdue, or the police were not told \
-    (for cron); 65 when a line is bad.
+    (for cron); 65 when a line is bad. On a terminal the report is a table, one row per child; in \
+    a pipe or a file, missing-status records.
     """,
     flags: [RuleFlag.asOf, RuleFlag.placements, RuleFlag.windowDays, RuleFlag.repeatEpisodes, RuleFlag.interviewHours,
-            RuleFlag.highRiskDays, RuleFlag.maxReorder, CommonFlag.pass, CommonFlag.rejects]
+            RuleFlag.highRiskDays, RuleFlag.maxReorder, CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     var folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(), bufferLimit: try context[RuleFlag.maxReorder])
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
-    for status in statuses { try context.output.write(record: status.json) }
+    let report = try context.report(MissingStatus.self)
+    for status in statuses { try report.write(status) }
+    try report.finish()
     if try context[RuleFlag.placements] {
-        for summary in folder.placementSummaries { try context.output.write(record: summary.json) }
+        let placements = try context.report(PlacementSummary.self)
+        for summary in folder.placementSummaries { try placements.write(summary) }
+        try placements.finish(second: true)
     }
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
 }

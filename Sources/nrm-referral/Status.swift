@@ -8,16 +8,18 @@ let recoveryDaysFlag = Flag("recovery-days", value: "N", help: "Length of the re
 
 let statusCommand = Command(
     name: "status", summary: "Fold referrals and decisions into one nrm-status record per referral, as of a date.",
-    usage: "[--as-of DATE] [--rg-days N] [--recovery-days N] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATE] [--rg-days N] [--recovery-days N] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
     recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
     recovery period), what is outstanding and by how many days it is overdue. A referral is at \
     rg-pending from the day it is received. Decisions dated after --as-of are neither counted nor checked, \
     so a past report can be reproduced. Input need not be sorted. Bad lines are reported as they are read; \
-    decisions that break a case rule are reported after the whole input is read.
+    decisions that break a case rule are reported after the whole input is read. On a terminal the \
+    statuses are a table (one row per referral, with what is overdue and by how many days); in a pipe \
+    or a file, nrm-status records.
     """,
-    flags: [CommonFlag.asOf, rgDaysFlag, recoveryDaysFlag, CommonFlag.pass, CommonFlag.rejects]
+    flags: [CommonFlag.asOf, rgDaysFlag, recoveryDaysFlag, CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf()
     var timescales = NRMTimescales()
@@ -27,8 +29,8 @@ let statusCommand = Command(
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
     var folder = NRMCaseFolder(asOf: asOf)
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
-    for status in try folder.statuses(asOf: asOf, timescales: timescales) {
-        try context.output.write(record: status.json)
-    }
+    let report = try context.report(NRMStatus.self)
+    for status in try folder.statuses(asOf: asOf, timescales: timescales) { try report.write(status) }
+    try report.finish()
     return .ok
 }
