@@ -8,7 +8,7 @@ let returnCommand = Command(
     details: "The return interview is due 72 hours after the return (statutory guidance).",
     flags: returnFields + recordFlags
 ) { context in
-    try context.record(fields: returnFields) { form in
+    try context.record(fields: returnFields, title: "A child found or returned") { form in
         Draft(MissingReturn(id: try context.recordID(prefix: "mr"), child: try form.required(EventFlag.child, "Child's pseudonymous id"),
                             returned: try form.required(EventFlag.returned, "Found or returned at", hint: dateTimeHint),
                             foundAt: try form.optional(EventFlag.foundAt, "Where found")).json)

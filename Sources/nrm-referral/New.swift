@@ -45,7 +45,7 @@ let newCommand = Command(
     """,
     flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
+    try context.record(fields: ReferralFlag.recordFields, title: "New NRM referral", build: fillReferral)
 }
 
 /// Fills a referral from options or at the prompt, through the one `Referral`
@@ -54,7 +54,6 @@ let newCommand = Command(
 func fillReferral(_ form: Form) throws -> Draft? {
     typealias F = ReferralFlag
     let context = form.context
-    form.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
     let subjectID = try form.required(F.subject, "Subject's pseudonymous id", hint: "e.g. S-1042")
     let name = try form.optional(F.name, "Name")
     let age: StatedAge
@@ -64,7 +63,7 @@ func fillReferral(_ form: Form) throws -> Draft? {
     case (_?, _?): throw UsageError("give --dob or --claimed-age, not both")
     case (nil, nil):
         guard form.isPrompting else { throw UsageError("give --dob or --claimed-age") }
-        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
+        if let d = try form.optional(F.dob, "Date of birth", hint: "dd/mm/yyyy; Enter if not known") {
             age = .dateOfBirth(d)
         } else {
             age = .claimedAge(try form.required(F.claimedAge, "Age the person claims", hint: "years"))
@@ -74,9 +73,10 @@ func fillReferral(_ form: Form) throws -> Draft? {
     let sex = try form.choose(F.sex, "Sex")
     let nationality = try form.optional(F.nationality, "Nationality", hint: "ISO code, e.g. GB, AL, VN")
     let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
-    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
+    // The default follows the nationality: not a UK national, an interpreter is likely needed.
+    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nationality.map { $0.isUK ? nil : true } ?? nil)
     let responder = try form.choose(F.firstResponder, "First responder organisation")
-    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
+    let received = try form.value(F.received, "Date of referral", hint: "dd/mm/yyyy or today")
     let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
 
@@ -100,7 +100,7 @@ func fillReferral(_ form: Form) throws -> Draft? {
     var consentSigned = try context[F.consentSigned]
     if let p = form.prompter, !basis.isChild, consentSigned == nil {
         if try p.yesNo("An adult is referred only with consent. Has the person signed the referral form?") {
-            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description, parse: Parse.date)
+            consentSigned = try p.date("Date the form was signed", defaultAnswer: received.description)
         } else {
             p.say("\nWithout consent an adult cannot be referred to the NRM (HESTIA). The duty to notify still applies:")
             p.say("the Home Office is told anonymously, with no name, date of birth or account.")
