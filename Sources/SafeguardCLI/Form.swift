@@ -146,7 +146,7 @@ public extension CommandContext {
                     try emit(draft.json)
                     return .ok
                 }
-                switch try p.confirm(draft.title, draft.rows) {
+                switch try p.confirm(draft.title == "Record" ? title ?? draft.title : draft.title, draft.rows) {
                 case .write:
                     try emit(draft.json)
                     return .ok

@@ -206,7 +206,7 @@ public final class Prompter {
     public func confirm(_ title: String, _ rows: [(String, String)]) throws(PromptCancelled) -> Decision {
         quiet = false
         show("\n\(title): please check\n")
-        let labelWidth = (answers.map(\.label.count) + given.map(\.label.count)).max() ?? 0
+        let labelWidth = min((answers.map(\.label.count) + given.map(\.label.count)).max() ?? 0, 40)
         let numberWidth = String(answers.count).count
         func line(_ number: String, _ label: String, _ value: String) {
             show("  " + String(repeating: " ", count: numberWidth - number.count) + number + "  "
