@@ -8,8 +8,15 @@ MANDIR    = $(DESTDIR)$(PREFIX)/share/man/man1
 TOOLS     = nrm-referral age-assess missing-child care-plan csv-report
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
+# `make install` links the Swift standard library and Foundation into each
+# binary (--static-swift-stdlib links Foundation statically too on Linux), so
+# the installed tools run on a machine without Swift. The static build has its
+# own build directory, so it never undoes the ordinary release build.
+STATIC_FLAGS ?= --static-swift-stdlib
+STATIC_DIR  = .build/static
+STATIC_BIN  = $(STATIC_DIR)/release
 
-.PHONY: all build release test soak demo bench fuzz install uninstall clean test-deps bench-deps man schema-fields
+.PHONY: all build release static test soak demo bench fuzz install install-check uninstall clean test-deps bench-deps man schema-fields
 
 all: build
 
@@ -18,6 +25,9 @@ build:
 
 release:
 	$(SWIFT) build -c release
+
+static:
+	$(SWIFT) build -c release $(STATIC_FLAGS) --scratch-path $(STATIC_DIR)
 
 VENV      = .build/venv
 # The tests use Python's jsonschema (the independent schema validator), in a
@@ -74,10 +84,16 @@ bench: release bench-deps
 fuzz:
 	@bash Tests/Fuzz/fuzz.sh
 
-install: release
+install: static
 	install -d $(BINDIR) $(MANDIR)
-	for t in $(TOOLS); do install -m 0755 $(RELEASE_BIN)/$$t $(BINDIR)/$$t; done
+	for t in $(TOOLS); do install -m 0755 $(STATIC_BIN)/$$t $(BINDIR)/$$t; done
 	install -m 0644 man/man1/*.1 $(MANDIR)/
+
+# Builds, installs into a temporary prefix, and checks with ldd that the
+# installed binaries need nothing from the Swift toolchain. Run by .ci/run; not
+# by `make test`, as the static build takes minutes.
+install-check:
+	@SWIFT=$(SWIFT) MAKE=$(MAKE) bash Tests/Support/install-check.sh
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(BINDIR)/$$t; done

@@ -3,18 +3,20 @@ import SafeguardCLI
 
 let exitCommand = Command(
     name: "exit", summary: "Whether the person is ready to leave the service, by the HESTIA exit criteria (a care-plan-exit record).",
-    usage: "PLAN-ID [--as-of DATE] [--risk-reduction N] [--safety-plan-days N] [--rejects FILE] [FILE...]",
+    usage: "PLAN-ID [--as-of DATE] [--risk-reduction N] [--safety-plan-days N] [--format text|ndjson] [--rejects FILE] [FILE...]",
     details: """
     Ready only when every criterion holds: risk significantly reduced since the first assessment; every \
     agency informed; every need and action met or signposted elsewhere; the safety plan current; papers \
     complete. Never ready while one is unmet: each unmet criterion is listed with why. Exit status 0 \
     when ready, 1 when not.
     """,
-    flags: [CommonFlag.asOf, reductionFlag, safetyDaysFlag, CommonFlag.rejects]
+    flags: [CommonFlag.asOf, reductionFlag, safetyDaysFlag, CommonFlag.format, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf(), rules = try context.planRules()
     let c = try context.onePlan()
     let exit = CarePlanExit(c, asOf: asOf, rules: rules)
-    try context.output.write(record: exit.json)
+    let report = try context.report(CarePlanExit.self)
+    try report.write(exit)
+    try report.finish()
     return exit.ready ? .ok : .actionNeeded
 }

@@ -35,4 +35,4 @@ enum EventFlag {
 }
 
 let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
-let dateTimeHint = "yyyy-mm-ddThh:mm+00:00"
+let dateTimeHint = "dd/mm/yyyy hh:mm UK time, or now"

@@ -14,11 +14,11 @@ let placementCommand = Command(
     """,
     flags: placementFields + recordFlags
 ) { context in
-    try context.record(fields: placementFields) { form in
+    try context.record(fields: placementFields, title: "A child's placement") { form in
         let child = try form.required(EventFlag.child, "Child's pseudonymous id")
-        let dob = try form.required(EventFlag.dob, "Date of birth", hint: "yyyy-mm-dd")
+        let dob = try form.required(EventFlag.dob, "Date of birth", hint: "dd/mm/yyyy")
         let placement = try form.required(EventFlag.placement, "Placement id or name")
-        let start = try form.value(EventFlag.start, "Placement start", hint: "yyyy-mm-dd")
+        let start = try form.value(EventFlag.start, "Placement start", hint: "dd/mm/yyyy or today")
         guard dob <= start else { throw UsageError("--dob is after --start") }
         let concern = try answered(form, yes: EventFlag.concern, no: EventFlag.noConcern, "Is trafficking a concern for this child?",
                                    why: "for every placement")

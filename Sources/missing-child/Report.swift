@@ -36,7 +36,7 @@ extension CommandContext {
 
 let reportCommand = Command(
     name: "report", summary: "The missing-from-care report: one missing-status record per child, as of a time.",
-    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Folds placements, concerns, starts, notifications, returns, return interviews and reviews per child \
     in time order (not line order). Each status says whether the child is missing now and for how many \
@@ -46,10 +46,11 @@ let reportCommand = Command(
     for a child with a trafficking concern, the high-risk window, the agencies to notify, those not told, \
     and whether an NRM referral names the child (referral records in the inputs or in --case files). \
     "actions" lists what needs action, with a code and a message that holds no personal field. Exit \
-    status: 0 when nothing needs action, 1 when something does (for cron); 65 when a line is bad.
+    status: 0 when nothing needs action, 1 when something does (for cron); 65 when a line is bad. \
+    On a terminal the report is a table, one row per child; in a pipe or a file, missing-status records.
     """,
     flags: [RuleFlag.asOf, RuleFlag.placements, RuleFlag.windowDays, RuleFlag.repeatEpisodes, RuleFlag.interviewHours,
-            RuleFlag.highRiskDays, RuleFlag.maxReorder, referralCaseFlag, CommonFlag.pass, CommonFlag.rejects]
+            RuleFlag.highRiskDays, RuleFlag.maxReorder, referralCaseFlag, CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     var folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(), bufferLimit: try context[RuleFlag.maxReorder])
     // Every input is opened before any is read, so a missing one (exit 66) is found before output starts.
@@ -65,9 +66,13 @@ let reportCommand = Command(
     }
     try CaseFile.fold(&inputs, into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
-    for status in statuses { try context.output.write(record: status.json) }
+    let report = try context.report(MissingStatus.self)
+    for status in statuses { try report.write(status) }
+    try report.finish()
     if try context[RuleFlag.placements] {
-        for summary in folder.placementSummaries { try context.output.write(record: summary.json) }
+        let placements = try context.report(PlacementSummary.self)
+        for summary in folder.placementSummaries { try placements.write(summary) }
+        try placements.finish(second: true)
     }
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
 }

@@ -16,7 +16,7 @@ let returnCommand = Command(
     """,
     flags: returnFields + recordFlags
 ) { context in
-    try context.record(fields: returnFields) { form in
+    try context.record(fields: returnFields, title: "A child found or returned") { form in
         let child = try form.required(EventFlag.child, "Child's pseudonymous id")
         let returned = try form.required(EventFlag.returned, "Found or returned at", hint: dateTimeHint)
         let foundAt = try form.optional(EventFlag.foundAt, "Where found")

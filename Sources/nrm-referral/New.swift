@@ -45,7 +45,7 @@ let newCommand = Command(
     """,
     flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
+    try context.record(fields: ReferralFlag.recordFields, title: "New NRM referral", build: fillReferral)
 }
 
 /// Fills a referral from options or at the prompt, through the one `Referral`
@@ -54,11 +54,10 @@ let newCommand = Command(
 func fillReferral(_ form: Form) throws -> Draft? {
     typealias F = ReferralFlag
     let context = form.context
-    form.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
     let subjectID = try form.required(F.subject, "Subject's pseudonymous id", hint: "e.g. S-1042")
     let name = try form.optional(F.name, "Name")
     // Asked before the date of birth, so the date of birth is checked against it as soon as it is given.
-    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
+    let received = try form.value(F.received, "Date of referral", hint: "dd/mm/yyyy or today")
     let notAfterReferral: (CivilDate) -> String? = { $0 <= received ? nil : ReferralRefusal.bornAfterReferral.description }
     let age: StatedAge
     switch (try context[F.dob], try context[F.claimedAge]) {
@@ -66,7 +65,7 @@ func fillReferral(_ form: Form) throws -> Draft? {
     case (nil, let n?): age = .claimedAge(n)
     case (nil, nil) where !form.isPrompting: throw UsageError("give --dob or --claimed-age")
     default:
-        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known", check: notAfterReferral) {
+        if let d = try form.optional(F.dob, "Date of birth", hint: "dd/mm/yyyy; Enter if not known", check: notAfterReferral) {
             age = .dateOfBirth(d)
         } else {
             age = .claimedAge(try form.required(F.claimedAge, "Age the person claims", hint: "years"))
@@ -76,7 +75,8 @@ func fillReferral(_ form: Form) throws -> Draft? {
     let sex = try form.choose(F.sex, "Sex")
     let nationality = try form.optional(F.nationality, "Nationality", hint: "ISO code, e.g. GB, AL, VN")
     let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
-    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
+    // The default follows the nationality: not a UK national, an interpreter is likely needed.
+    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nationality.map { $0.isUK ? nil : true } ?? nil)
     let responder = try form.choose(F.firstResponder, "First responder organisation")
     if let problem = try context[CommonFlag.rules].historicCodeProblem(firstResponder: responder, competentAuthority: try context[F.authority]) {
         throw UsageError(problem)

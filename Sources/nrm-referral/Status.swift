@@ -3,7 +3,7 @@ import SafeguardCLI
 
 let statusCommand = Command(
     name: "status", summary: "Fold referrals and decisions into one nrm-status record per referral, as of a date.",
-    usage: "[--as-of DATE] [--rules sources|current] [--rg-days N] [--recovery-days N] [--cg-review-days N] [--holidays FILE] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATE] [--rules sources|current] [--rg-days N] [--recovery-days N] [--cg-review-days N] [--holidays FILE] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Each status gives the stage, the reasonable-grounds due date (received + --rg-days), the end of the \
     recovery period (positive RG + --recovery-days), the conclusive-grounds due date (the end of the \
@@ -17,9 +17,10 @@ let statusCommand = Command(
     (weekends and England and Wales bank holidays skipped; --holidays adds one-offs), the recovery \
     period is 30 days, a CG decision dated less than 30 days after the RG is a problem (left out, exit 65), \
     cg-due is left out (the guidance sets no target date) and the CG is overdue, as a reminder, \
-    --cg-review-days after the recovery period ends (cg-review). Every status names its rule set (rules).
+    --cg-review-days after the recovery period ends (cg-review). Every status names its rule set (rules). On a terminal the statuses are a table (one row per referral, \
+    with what is overdue and by how many days); in a pipe or a file, nrm-status records.
     """,
-    flags: [CommonFlag.asOf] + timescaleFlags + [CommonFlag.pass, CommonFlag.rejects]
+    flags: [CommonFlag.asOf] + timescaleFlags + [CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     let asOf = try context.asOf()
     let timescales = try nrmTimescales(context)
@@ -27,9 +28,9 @@ let statusCommand = Command(
     context.leftOutWhat = "record(s) not folded into a status (duty-to-notify or other kinds)"
     var folder = NRMCaseFolder(asOf: asOf, timescales: timescales)
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
-    for status in try folder.statuses(asOf: asOf, timescales: timescales) {
-        try context.output.write(record: status.json)
-    }
+    let report = try context.report(NRMStatus.self)
+    for status in try folder.statuses(asOf: asOf, timescales: timescales) { try report.write(status) }
+    try report.finish()
     for early in folder.earlyConclusiveDecisions(timescales: timescales) { context.diagnostics.note(earlyCGMessage(early)) }
     return .ok
 }

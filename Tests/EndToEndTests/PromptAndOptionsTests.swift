@@ -57,7 +57,7 @@ final class PromptAndOptionsTests: XCTestCase {
         try assertSame("care-plan", "new",
                        answers: ["2026-11-20", "P-2", "2011-01-01", "n", "AL", "SW-1", "accommodation,emotional-support",
                                  "high", "high", "medium", "high", "low", "medium", "2026-11-19", "not-needed",
-                                 "Key worker on shift", "police", "specialist-foster-care", "y"],
+                                 "Key worker on shift", "police", "specialist-foster-care", "y", ""],
                        options: ["--date", "2026-11-20", "--person", "P-2", "--dob", "2011-01-01", "--nationality", "AL",
                                  "--lead-professional", "SW-1", "--need", "accommodation,emotional-support",
                                  "--risk", "community-safe=high,public-funds=high,understands=medium,can-keep-safe=high,family-friends-risk=low,abduction=medium",

@@ -6,6 +6,8 @@ set -euo pipefail
 venv=$1
 missing=()
 command -v jq >/dev/null || missing+=(jq)
+# mandoc -Tlint checks the man pages.
+command -v mandoc >/dev/null || missing+=(mandoc)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
