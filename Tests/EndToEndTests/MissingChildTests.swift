@@ -364,8 +364,8 @@ final class MissingChildTests: XCTestCase {
                                cwd: Tools.packageRoot)
         XCTAssertEqual(run.status, 1, run.out + run.stderr)
         let mail = try String(contentsOfFile: mailbox, encoding: .utf8)
-        XCTAssertTrue(mail.contains("To: -s Missing from care: action needed"), mail)
-        XCTAssertTrue(mail.contains("1 child(ren) need action, 0 of them missing or away now."), mail)
+        XCTAssertTrue(mail.contains("To: -s Missing from care ") && mail.contains(": 1 child needs action duty@example.invalid"), mail)
+        XCTAssertTrue(mail.contains(": 1 child needs action.\n"), mail)
         XCTAssertTrue(mail.contains("Child S-9:"), mail)
         for code in ["review-outstanding: repeat: 3 episodes in 90 days", "agencies-not-notified", "release-unchecked", "no-nrm-referral"] {
             XCTAssertTrue(mail.contains("  - \(code)"), "\(code) not in:\n\(mail)")
