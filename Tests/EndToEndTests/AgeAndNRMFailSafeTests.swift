@@ -249,7 +249,7 @@ final class AgeAndNRMFailSafeTests: XCTestCase {
     func testRule13CarePlanAsksAgainForADateOfBirthAfterThePlanDate() throws {
         let answers = ["2026-11-20", "P-2", "2026-12-01", "2011-01-01", "n", "AL", "SW-1", "accommodation",
                        "high", "high", "medium", "high", "low", "medium", "2026-11-19", "not-needed",
-                       "Key worker on shift", "police", "specialist-foster-care", "y"]
+                       "Key worker on shift", "police", "specialist-foster-care", "y", ""]
         let r = try Tools.run("care-plan", ["new", "--interactive", "--yes", "--id", "cp-1"], stdin: (answers.joined(separator: "\n") + "\n").data)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("the date of birth is after the plan date. Please try again."), r.stderr)

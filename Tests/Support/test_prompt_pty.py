@@ -355,6 +355,8 @@ class ForgivingPromptTests(unittest.TestCase):
         s.send("S-3001")
         s.expect("Name")
         s.send("")
+        s.expect("Date of referral")               # asked first: the date of birth is checked against it
+        s.send("20/11/2026")
         s.expect("Date of birth")
         s.send("04/05/2011")                       # a child: no consent asked
         s.expect("= 2011-05-04 (4 May 2011)")
@@ -370,8 +372,6 @@ class ForgivingPromptTests(unittest.TestCase):
         s.send("")
         s.expect("First responder organisation")
         s.send("police")
-        s.expect("Date of referral")
-        s.send("20/11/2026")
         s.expect("Exploitation types")
         s.send("1")
         s.expect("Treated as: Child")
@@ -379,11 +379,11 @@ class ForgivingPromptTests(unittest.TestCase):
         s.send("")
         s.expect("Account of what happened")
         s.send("")
-        s.expect(" 3  Date of birth:")
+        s.expect(" 4  Date of birth:")
         s.expect("2011-05-04 (4 May 2011)")
         s.expect("Write this record?")
-        s.send("3")                                # change the date of birth: now an adult
-        s.expect("Changing 3: Date of birth")
+        s.send("4")                                # change the date of birth: now an adult
+        s.expect("Changing 4: Date of birth")
         s.expect("Date of birth (dd/mm/yyyy; Enter if not known) [04/05/2011]")   # the old answer, as typed
         s.send("01/01/1990")
         s.expect("Treated as: Adult")

@@ -52,7 +52,8 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 /// A spoken or written language, as a lowercase BCP 47 tag ("en", "sq", "pt-br").
-public struct LanguageTag: Hashable, Sendable {
+public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
+    public var description: String { rawValue }
     public let rawValue: String
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
