@@ -242,8 +242,9 @@ public struct CarePlanCase: Sendable {
         if !p.papersComplete { add(.papersComplete, "papers are not recorded as complete") }
         // HESTIA's support checklist: each item counts.
         for item in SupportChecklistItem.allCases where !p.supportChecklist.contains(item) { add(item.criterion, "not recorded as done") }
-        // CHESHIRE §5, §6.4: never ready while a rule of the plan is broken.
-        for f in check(asOf: asOf, rules: rules) {
+        // CHESHIRE §5, §6.4: never ready while a rule of the plan is broken. A stale safety plan
+        // is already the safety-plan-current criterion, by the same rule, so it is not listed twice.
+        for f in check(asOf: asOf, rules: rules) where f.problem != .safetyPlanStale {
             unmet.append((.planRulesKept, f.detail.map { "\(f.problem.rawValue): \($0)" } ?? f.problem.rawValue, f.problem))
         }
         return unmet
