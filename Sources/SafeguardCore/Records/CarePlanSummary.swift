@@ -28,8 +28,10 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
         let p = planCase.current, actions = planCase.actions, firstRisk = planCase.firstRisk
         var s = "Care plan \(p.id) for \(p.person) (\(status.treatedAs.rawValue)), made \(p.date); as of \(asOf)\n"
         if status.changed { s += "Treated as \(status.treatedAs.rawValue) as of \(asOf); the plan was made for \(status.madeAs == .child ? "a child" : "an adult")\n" }
-        if let t = status.turns18 {
-            // SOLACE L405: the 18th birthday starts leaving care.
+        if status.treatedAs == .adult && status.madeAs == .adult {
+            // An adult's plan: no leaving care, and no date derived from the date of birth is printed.
+        } else if let t = status.turns18 {
+            // SOLACE L405: the 18th birthday starts leaving care. It is shown for a child's plan only.
             s += "18th birthday: \(t.earliest == t.latest ? t.earliest.description : "between \(t.earliest) and \(t.latest) (a claimed age)")\n"
         } else if status.basis == nil {
             s += "18th birthday: not known (the plan holds no age)\n"
