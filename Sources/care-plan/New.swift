@@ -83,7 +83,9 @@ let newPlanCommand = Command(
         }
         let plan = try CarePlan(id: id, person: person, date: date, dob: dob, claimedDOBRange: range, ageDisputed: disputed,
                                 nationality: nationality, arrangements: arrangements).applying(changes)
-        for finding in CarePlanCase(plan, at: SourceLine(file: "-", line: 0)).check(asOf: date) {
+        var made = CarePlanCase(plan, at: SourceLine(file: "-", line: 0))
+        made.assessments = try context.ageAssessments().filter { $0.person == person }
+        for finding in made.check(asOf: date) {
             context.diagnostics.note("check \(finding.problem.rawValue): \(finding.problem.label)")
         }
         return Draft(plan.json)
