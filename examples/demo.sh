@@ -64,7 +64,7 @@ echo "== Missing from care: a placement, an episode, the nightly report (exit 1:
 run "missing-child placement --id plc-demo --child C-DEMO --dob 2010-05-01 --placement 'Synthetic Home 07' --start 2026-11-18 --trafficking-concern --append $work/missing.ndjson 2>/dev/null"
 run "missing-child start --id ms-demo --child C-DEMO --last-seen 2026-11-20T18:00:00Z --type missing --from 'Synthetic Home 07' --may-have-been-moved --append $work/missing.ndjson 2>/dev/null"
 run "missing-child report --as-of 2026-11-21T07:00:00Z $work/missing.ndjson || echo \"exit status \$? (action needed)\""
-run "missing-child return --id mr-demo --child C-DEMO --returned 2026-11-21T09:30:00Z --append $work/missing.ndjson 2>/dev/null"
+run "missing-child return --id mr-demo --child C-DEMO --returned 2026-11-21T09:30:00Z --to placement --append $work/missing.ndjson 2>/dev/null"
 run "missing-child ssda903 --year 2027 $work/missing.ndjson"
 echo
 echo "== The cron job (examples/cron/missing-report.sh) as of now: a dated report file, and a message only when action is needed"

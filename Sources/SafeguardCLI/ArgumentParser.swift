@@ -19,6 +19,8 @@ public struct ParsedArguments: Sendable {
 
 /// Parses `--long VALUE`, `--long=VALUE`, `-s VALUE`, `-sVALUE`, grouped
 /// switches (`-iy`), `--` to end options, and `-` as a positional (stdin).
+/// A value that starts with `-` must be joined to its option (`--long=-1`,
+/// `-s-1`): written apart it is taken for the next option, and refused.
 public enum ArgumentParser {
     public static func parse(_ argv: [String], flags: [FlagSpec]) throws -> ParsedArguments {
         var result = ParsedArguments()
@@ -35,6 +37,12 @@ public enum ArgumentParser {
             if let inline { return inline }
             k += 1
             guard k < argv.count else { throw UsageError("--\(f.long) needs a value (\(f.valueName ?? "VALUE"))") }
+            // `--name --interpreter-needed` would store a flag as the name and drop the flag:
+            // a value that starts with '-' is taken only when written `--name=VALUE`.
+            guard !argv[k].hasPrefix("-") else {
+                throw UsageError("--\(f.long) needs a value (\(f.valueName ?? "VALUE")), but the next argument is an option; "
+                                 + "a value that starts with '-' must be written --\(f.long)=VALUE")
+            }
             return argv[k]
         }
         while k < argv.count {

@@ -32,6 +32,15 @@ public struct Command: Sendable {
     public var allFlags: [FlagSpec] { flags + [CommonFlag.help.spec, CommonFlag.version.spec] }
 
     public func declares(_ flag: some AnyFlag) -> Bool { flags.contains { $0.long == flag.spec.long } }
+
+    /// Whether the command takes operands, as its usage line shows: input
+    /// files (`[FILE...]`) or an id first (`PLAN-ID ...`). One that takes none
+    /// refuses a stray operand (exit 64) rather than ignoring it.
+    public var takesOperands: Bool {
+        let words = usage.split(separator: " ")
+        guard let first = words.first else { return false }
+        return usage.contains("[FILE...]") || (first.first?.isUppercase ?? false && !first.hasSuffix("OPTIONS]"))
+    }
 }
 
 /// What a running command is given: its parsed arguments, the environment, and where to write.

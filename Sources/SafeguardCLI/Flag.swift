@@ -37,22 +37,45 @@ public struct FlagSpec: Sendable {
 }
 
 /// How an option's text (or an answer at the prompt) becomes a value, and
-/// the values it allows in words. Options and prompts share these.
+/// the values it allows in words. Options and prompts share these; a person at
+/// the prompt may also use the spellings `atPrompt` adds (a date as 14/03/2010,
+/// `today`, a date-time in UK time, `now`), which options never take.
 public struct ValueParser<T>: Sendable {
     public let parse: @Sendable (String) -> Result<T, InputProblem>
     public let range: String?
+    /// An answer at the prompt: by default as an option is read.
+    public let atPrompt: @Sendable (String, Environment) -> Result<T, InputProblem>
+    /// How a value is shown in the summary (a code's label, a date in words); nil: as typed.
+    public let describe: @Sendable (T) -> String?
+    /// Whether an answer is echoed back as `describe` shows it, so it cannot be misread (dates).
+    public let echoes: Bool
 
     public init(range: String? = nil, _ parse: @escaping @Sendable (String) -> Result<T, InputProblem>) {
+        self.init(range: range, parse, atPrompt: { text, _ in parse(text) }, describe: { _ in nil })
+    }
+
+    public init(range: String? = nil, _ parse: @escaping @Sendable (String) -> Result<T, InputProblem>,
+                atPrompt: @escaping @Sendable (String, Environment) -> Result<T, InputProblem>,
+                describe: @escaping @Sendable (T) -> String?, echoes: Bool = false) {
         self.parse = parse
         self.range = range
+        self.atPrompt = atPrompt
+        self.describe = describe
+        self.echoes = echoes
     }
 }
 
 public extension ValueParser where T == CivilDate {
-    static var date: Self { ValueParser(Parse.date) }
+    /// ISO in options; at the prompt also dd/mm/yyyy, d/m/yyyy, today and yesterday, echoed in ISO and in words.
+    static var date: Self {
+        ValueParser(Parse.date, atPrompt: { Parse.promptDate($0, today: $1.today()) }, describe: { $0.echoed }, echoes: true)
+    }
 }
 public extension ValueParser where T == DateTime {
-    static var dateTime: Self { ValueParser(Parse.dateTime) }
+    /// ISO with an offset in options; at the prompt also without one (UK time) and `now`.
+    static var dateTime: Self {
+        ValueParser(Parse.dateTime, atPrompt: { Parse.promptDateTime($0, now: $1.now(), today: $1.today()) }, describe: { $0.echoed }, echoes: true)
+    }
 }
 public extension ValueParser where T == RecordID {
     static var id: Self { ValueParser(Parse.id) }
@@ -75,11 +98,14 @@ public extension ValueParser where T == Int {
     }
 }
 public extension ValueParser where T == Bool {
-    static var yesNo: Self { ValueParser(range: "yes or no", Parse.yesNo) }
+    static var yesNo: Self { ValueParser(range: "yes or no", Parse.yesNo, atPrompt: { t, _ in Parse.yesNo(t) }, describe: { $0 ? "yes" : "no" }) }
 }
 public extension ValueParser where T: CodeList {
     static var code: Self {
-        ValueParser { text in T(rawValue: text).map { .success($0) } ?? .failure(InputProblem(T.unknownMessage(text))) }
+        let parse: @Sendable (String) -> Result<T, InputProblem> = { text in
+            T(rawValue: text).map { .success($0) } ?? .failure(InputProblem(T.unknownMessage(text)))
+        }
+        return ValueParser(parse, atPrompt: { t, _ in parse(t) }, describe: { $0.label })
     }
 }
 
@@ -89,8 +115,12 @@ public extension ValueParser where T: CodeList {
 public struct Flag<Value: Sendable>: Sendable, AnyFlag {
     public let spec: FlagSpec
     let read: @Sendable (ParsedArguments, Environment) throws -> Value
-    /// The same value typed as an answer at the prompt: checked as the option is.
-    let answer: @Sendable (String) -> Result<Value, InputProblem>
+    /// The same value typed as an answer at the prompt: checked as the option is
+    /// (with the prompt's own spellings of dates and times).
+    let answer: @Sendable (String, Environment) -> Result<Value, InputProblem>
+    /// The value in words for the summary, and whether an answer is echoed.
+    let describe: @Sendable (Value) -> String?
+    let echoes: Bool
 
     public var long: String { spec.long }
 }
@@ -109,7 +139,9 @@ public extension Flag where Value == Bool {
     init(switch long: String, short: Character? = nil, help: String) {
         spec = FlagSpec(long: long, short: short, valueName: nil, help: help, defaultText: nil, range: nil, repeatable: false)
         read = { a, _ in a.switches.contains(long) }
-        answer = Parse.yesNo
+        answer = { t, _ in Parse.yesNo(t) }
+        describe = { $0 ? "yes" : "no" }
+        echoes = false
     }
 }
 
@@ -118,14 +150,29 @@ public extension Flag {
     init<T: Sendable>(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<T>) where Value == T? {
         spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: nil, range: parser.range, repeatable: false)
         read = { a, _ in try a.value(long).map { try Self.parse($0, parser, long) } }
-        answer = { parser.parse($0).map(Optional.some) }
+        answer = { parser.atPrompt($0, $1).map(Optional.some) }
+        describe = { $0.flatMap(parser.describe) }
+        echoes = parser.echoes
     }
 
-    /// An option with a fixed default.
-    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) {
-        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: Self.words(`default`), range: parser.range, repeatable: false)
+    /// An option with a fixed default, shown as it is typed.
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value,
+         defaultText: String) {
+        spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: defaultText, range: parser.range, repeatable: false)
         read = { a, _ in try a.value(long).map { try Self.parse($0, parser, long) } ?? `default` }
-        answer = parser.parse
+        answer = parser.atPrompt
+        describe = parser.describe
+        echoes = parser.echoes
+    }
+
+    /// A number's default. (No dynamic casts here: they cost start-up time.)
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) where Value == Int {
+        self.init(long, short: short, value: value, help: help, parser, default: `default`, defaultText: String(`default`))
+    }
+
+    /// A code's default, by its code.
+    init(_ long: String, short: Character? = nil, value: String, help: String, _ parser: ValueParser<Value>, default: Value) where Value: CodeList {
+        self.init(long, short: short, value: value, help: help, parser, default: `default`, defaultText: `default`.rawValue)
     }
 
     /// An option whose default depends on the environment (today's date).
@@ -133,28 +180,27 @@ public extension Flag {
          defaultText: String, default: @escaping @Sendable (Environment) -> Value) {
         spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: defaultText, range: parser.range, repeatable: false)
         read = { a, env in try a.value(long).map { try Self.parse($0, parser, long) } ?? `default`(env) }
-        answer = parser.parse
+        answer = parser.atPrompt
+        describe = parser.describe
+        echoes = parser.echoes
     }
 
     /// A repeatable option: every value given, comma-separated lists split, each once and in order.
     init<T: Hashable & Sendable>(_ long: String, short: Character? = nil, value: String, help: String, each parser: ValueParser<T>) where Value == [T] {
         spec = FlagSpec(long: long, short: short, valueName: value, help: help, defaultText: nil, range: parser.range, repeatable: true)
         read = { a, _ in try a.list(long).map { try Self.parse($0, parser, long) }.uniqued() }
-        answer = { text in
+        describe = { values in values.isEmpty ? nil : values.map { parser.describe($0) ?? "\($0)" }.joined(separator: ", ") }
+        echoes = false
+        answer = { text, env in
             var values: [T] = []
             for part in text.split(separator: ",").map({ String($0).trimmed }) where !part.isEmpty {
-                switch parser.parse(part) {
+                switch parser.atPrompt(part, env) {
                 case .success(let v): values.append(v)
                 case .failure(let p): return .failure(p)
                 }
             }
             return .success(values.uniqued())
         }
-    }
-
-    /// A default as a person would type it: a code's own spelling, not its Swift name.
-    static func words(_ value: Value) -> String {
-        (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
     }
 
     static func parse<T>(_ text: String, _ parser: ValueParser<T>, _ long: String) throws -> T {
@@ -172,22 +218,34 @@ public extension Flag where Value == CivilDate {
     }
 }
 
-/// What the world tells a command: the clock and whether a person is typing.
+/// What the world tells a command: the clock, whether a person is typing, and
+/// whether a person reads standard output (a terminal: reports print a table).
 /// Passed in, so tests can fix them.
 public struct Environment: Sendable {
     public var today: @Sendable () -> CivilDate
     public var now: @Sendable () -> DateTime
     public var standardInputIsTerminal: Bool
+    public var standardOutputIsTerminal: Bool
+    /// The environment variables the suite reads (SAFEGUARD_RULES); read here, never in the core.
+    public var variables: [String: String]
 
-    public init(today: @escaping @Sendable () -> CivilDate, now: @escaping @Sendable () -> DateTime, standardInputIsTerminal: Bool) {
+    public init(today: @escaping @Sendable () -> CivilDate, now: @escaping @Sendable () -> DateTime, standardInputIsTerminal: Bool,
+                standardOutputIsTerminal: Bool = false, variables: [String: String] = [:]) {
         self.today = today
         self.now = now
         self.standardInputIsTerminal = standardInputIsTerminal
+        self.standardOutputIsTerminal = standardOutputIsTerminal
+        self.variables = variables
     }
 
     public static func system() -> Environment {
-        Environment(today: { CivilDate.today() }, now: { DateTime.now() }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
+        let vars = ProcessInfo.processInfo.environment.filter { $0.key == rulesVariable }
+        return Environment(today: { CivilDate.today() }, now: { DateTime.now() }, standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
+                           standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, variables: vars)
     }
+
+    /// The variable that sets the rule set when --rules is not given.
+    public static let rulesVariable = "SAFEGUARD_RULES"
 }
 
 /// Options several tools share, declared once here.
@@ -201,5 +259,24 @@ public enum CommonFlag {
     public static let interactive = Flag(switch: "interactive", short: "i", help: "Ask for each field at the prompt (the default when standard input is a terminal and no field is given as an option).")
     public static let yes = Flag(switch: "yes", short: "y", help: "At the prompt, skip the final confirmation.")
     public static let caseFile = Flag<[String]>("case", value: "FILE", help: "Another file of the same case: the record is checked against it too, as against the --append file (a case split across files).", each: .path)
+    /// The rule set: --rules, else $SAFEGUARD_RULES, else sources. A bad value in the variable is a usage error, never ignored.
+    public static let rules: Flag<RuleSet> = {
+        let long = "rules"
+        let parser = ValueParser<RuleSet>.code
+        return Flag(spec: FlagSpec(long: long, short: nil, valueName: "RULES",
+                                   help: "sources (the source documents' rules, 2007-2016) or current (England and Wales today: RG in working days, 30-day recovery period, current code lists). Also set by \(Environment.rulesVariable) in the environment.",
+                                   defaultText: "sources", range: parser.range, repeatable: false),
+                    read: { a, env in
+                        if let text = try a.value(long) { return try Flag<RuleSet>.parse(text, parser, long) }
+                        guard let text = env.variables[Environment.rulesVariable], !text.isEmpty else { return .sources }
+                        guard let r = RuleSet(rawValue: text) else {
+                            throw UsageError("\(Environment.rulesVariable): \(RuleSet.unknownMessage(text)); or give --rules")
+                        }
+                        return r
+                    },
+                    answer: { t, _ in parser.parse(t) }, describe: { $0.rawValue }, echoes: false)
+    }()
+    public static let format = Flag<ReportFormat>("format", value: "FORMAT", help: "text: a plain-English table, one row per case, for a person; ndjson: one record per line, for scripts.",
+                                                  .code, defaultText: "text when standard output is a terminal, else ndjson") { $0.standardOutputIsTerminal ? .text : .ndjson }
     public static let id = Flag<RecordID?>("id", value: "ID", help: "Use this record id instead of a generated one (letters, digits, . _ : -).", .id)
 }

@@ -54,7 +54,22 @@ public struct Tool: Sendable {
     public func main() -> Never {
         signal(SIGPIPE, SIG_DFL)
         StandardDescriptors.ensureOpen()
+        if let bad = Self.firstArgumentNotUTF8() {
+            StandardError.shared.write("\(name): argument \(bad) is not valid UTF-8; give names, paths and text in UTF-8\n\(usageLine)\n")
+            exit(ExitCode.usage.rawValue)
+        }
         exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)
+    }
+
+    /// The position of the first argument that is not valid UTF-8, if any.
+    /// `CommandLine.arguments` has already replaced such bytes with U+FFFD (a
+    /// name or a file name would silently change), so the raw argv is read.
+    static func firstArgumentNotUTF8() -> Int? {
+        for k in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[k] else { continue }
+            if String(validatingCString: raw) == nil { return k }
+        }
+        return nil
     }
 
     /// Runs the tool; returns the exit code. Diagnostics go to standard error.
@@ -86,6 +101,13 @@ public struct Tool: Sendable {
         }
         if args.isGiven(CommonFlag.help) { return write(helpText(for: command), to: output) }
         if args.isGiven(CommonFlag.version) { return write("\(name) \(Tool.version)\n", to: output) }
+        if !command.takesOperands, !args.positionals.isEmpty {
+            // The operand itself is not echoed: it may be a name typed without quotes.
+            let hint = command.declares(CommonFlag.append) ? "; to write to a file, use --append FILE" : ""
+            err.write("\(name) \(command.name): takes no operands, but \(args.positionals.count) \(args.positionals.count == 1 ? "was" : "were") given\(hint)\n"
+                      + "\(usageLine(for: command))\nRun '\(name) \(command.name) --help' for more.\n")
+            return .usage
+        }
 
         let diagnostics = Diagnostics(tool: name) { err.write($0) }
         let context = CommandContext(tool: name, command: command, arguments: args, environment: environment,

@@ -3,15 +3,17 @@ import SafeguardCLI
 
 let checkCommand = Command(
     name: "check", summary: "Report every procedural gap in age assessments, each with a stable code and a plain sentence.",
-    usage: "[--pass] [--rejects FILE] [FILE...]",
+    usage: "[--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
-    Writes one assessment-check record per age-assessment record. The gap codes: \
+    Writes one assessment-check record per age-assessment record (on a terminal, a table: one row per \
+    assessment, each gap in words under it). The gap codes: \
     \(AssessmentGap.codes.joined(separator: ", ")). Exit status 1 when any assessment has a gap, so a \
     script can act on it; 65 when a line is not a valid record.
     """,
-    flags: [CommonFlag.pass, CommonFlag.rejects]
+    flags: [CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     var withGaps = 0
+    let report = try context.report(AssessmentCheck.self)
     try forEachRecord(in: InputFiles(context.operands), diagnostics: context.diagnostics) { r in
         guard r.kind == AgeAssessment.kind else {
             try context.passOrLeaveOut(r)
@@ -19,7 +21,9 @@ let checkCommand = Command(
         }
         let assessment = try AgeAssessment(r.object)
         if !assessment.gaps.isEmpty { withGaps += 1 }
-        try context.output.write(record: assessment.checkJSON)
+        let check = AssessmentCheck(assessment)
+        try report.write(check, json: check.json)
     }
+    try report.finish()
     return withGaps > 0 ? .actionNeeded : .ok
 }

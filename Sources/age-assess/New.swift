@@ -36,7 +36,7 @@ let newAssessmentCommand = Command(
     """,
     flags: AssessmentFlag.recordFields + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    try context.record(fields: AssessmentFlag.recordFields) { form in
+    try context.record(fields: AssessmentFlag.recordFields, title: "New age assessment") { form in
         let assessment = try fillAssessment(form)
         for gap in assessment.gaps { context.diagnostics.note("gap \(gap.rawValue): \(gap.label)") }
         var rows: [(String, String)] = [("Assessment id", assessment.id.rawValue), ("Person", assessment.person.rawValue),
@@ -51,9 +51,8 @@ let newAssessmentCommand = Command(
 func fillAssessment(_ form: Form) throws -> AgeAssessment {
     typealias F = AssessmentFlag
     let context = form.context
-    form.say("New age assessment. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
     let person = try form.required(F.person, "Person's pseudonymous id")
-    let date = try form.value(F.date, "Date of the assessment", hint: "yyyy-mm-dd")
+    let date = try form.value(F.date, "Date of the assessment", hint: "dd/mm/yyyy or today")
     func notAfterTheAssessment(_ what: String) -> (CivilDate) -> String? {
         { $0 <= date ? nil : "the \(what) date of birth is after the assessment date" }
     }
@@ -63,7 +62,7 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
     case (_?, _?): throw UsageError("give --claimed-dob or --claimed-age, not both")
     case (nil, nil) where !form.isPrompting: throw UsageError("give --claimed-dob or --claimed-age")
     default:
-        if let d = try form.optional(F.claimedDOB, "Date of birth the person claims", hint: "yyyy-mm-dd; Enter if they give only an age",
+        if let d = try form.optional(F.claimedDOB, "Date of birth the person claims", hint: "dd/mm/yyyy; Enter if they give only an age",
                                      check: notAfterTheAssessment("claimed")) {
             claimed = .dateOfBirth(d)
         } else {
@@ -79,7 +78,8 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
         }
     }
     let interpreterNeeded = try form.yesNo(F.interpreterNeeded, "Does the person need an interpreter?", default: nil)
-    let interpreter = try form.choose(F.interpreter, "Interpreter used")
+    // "Not used" is offered only when no interpreter was needed: after "needed: yes" the person chooses.
+    let interpreter = try form.choose(F.interpreter, "Interpreter used", offerDefault: !interpreterNeeded)
     let appropriateAdult = try form.yesNo(F.appropriateAdult, "Was an appropriate adult present?", default: nil)
     let purpose = try form.yesNo(F.purposeExplained, "Was the purpose of the assessment explained to the young person?", default: nil)
     let adverse = try form.yesNo(F.adversePoints, "Were adverse points put to them, with a chance to respond?", default: nil)
@@ -91,7 +91,7 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
     case (_?, _?): throw UsageError("give --assessed-dob or --assessed-age-range, not both")
     case (nil, let r?): assessed = .range(r)
     default:
-        if let d = try form.optional(F.assessedDOB, "Assessed date of birth", hint: "yyyy-mm-dd; Enter to give a range instead",
+        if let d = try form.optional(F.assessedDOB, "Assessed date of birth", hint: "dd/mm/yyyy; Enter to give a range instead",
                                      check: notAfterTheAssessment("assessed")) {
             assessed = .dateOfBirth(d)
         } else if let r = try form.optional(F.assessedRange, "Assessed age range", hint: "MIN-MAX years, e.g. 16-17; Enter for none") {

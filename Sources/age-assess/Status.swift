@@ -3,14 +3,14 @@ import SafeguardCLI
 
 let statusCommand = Command(
     name: "status", summary: "Which treatment applies to each person whose age is disputed, and why (an age-status record each).",
-    usage: "[--as-of DATE] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATE] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
     Reads age-assessment records, and referral records whose subject's age is disputed. A person is \
     treated as a child unless a completed assessment free of procedural gaps, made by --as-of, settles \
     their age; then the youngest age it allows on --as-of decides (SOLACE L312: if there is any doubt, \
     treat the person as a child until their age is verified).
     """,
-    flags: [CommonFlag.asOf, CommonFlag.pass, CommonFlag.rejects]
+    flags: [CommonFlag.asOf, CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     var folder = AgeStatusFolder(asOf: try context.asOf())
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics) { r in
@@ -21,6 +21,8 @@ let statusCommand = Command(
             try context.passOrLeaveOut(r)
         }
     }
-    for status in try folder.statuses() { try context.output.write(record: status.json) }
+    let report = try context.report(AgeStatus.self)
+    for status in try folder.statuses() { try report.write(status) }
+    try report.finish()
     return .ok
 }

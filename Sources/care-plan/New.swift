@@ -19,8 +19,8 @@ let newPlanCommand = Command(
         + PlanFlag.changeFlags + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     let fields: [any AnyFlag] = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
-    return try context.record(fields: fields) { form in
-        let date = try form.value(PlanFlag.date, "Date of the plan", hint: "yyyy-mm-dd")
+    return try context.record(fields: fields, title: "New care plan") { form in
+        let date = try form.value(PlanFlag.date, "Date of the plan", hint: "dd/mm/yyyy or today")
         var person: RecordID, group: AgeGroup, nationality: Country?
         var age: StatedAge, ageOn: CivilDate, disputed: Bool, exploitation: [ExploitationType]?
         if let referralID = try context[PlanFlag.fromReferral] {
@@ -39,8 +39,8 @@ let newPlanCommand = Command(
             guard context.operands.isEmpty else { throw UsageError("input files are read only with --from-referral") }
             if context.isGiven(PlanFlag.dob) && context.isGiven(PlanFlag.claimedAge) { throw UsageError("give --dob or --claimed-age, not both") }
             person = try form.required(PlanFlag.person, "Person's pseudonymous id")
-            if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
-                guard d <= date else { throw UsageError("--dob \(d) is after the plan date \(date)") }
+            if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "dd/mm/yyyy; Enter if not known",
+                                         check: { $0 <= date ? nil : "the date of birth is after the plan date" }) {
                 age = .dateOfBirth(d)
             } else {
                 age = .claimedAge(try form.required(PlanFlag.claimedAge, "Age claimed", hint: "years"))
@@ -69,7 +69,7 @@ let newPlanCommand = Command(
         var changes = try context.planChanges(for: group)
         if changes.exploitation == nil { changes.exploitation = exploitation }
         if let p = form.prompter {
-            changes = try askPlanFields(p, changes, group: group)
+            changes = try askPlanFields(p, changes, group: group, nationality: nationality)
         }
         let id = try context.recordID(prefix: "cp")
         let arrangements: PlanArrangements
@@ -114,7 +114,7 @@ func findReferral(_ id: RecordID, _ context: CommandContext) throws -> Referral?
 }
 
 /// At the prompt: the plan fields not given as options.
-func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup) throws -> CarePlanChanges {
+func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nationality: Country?) throws -> CarePlanChanges {
     var c = given
     if c.leadProfessional == nil, let lead = try p.ask("Lead professional's staff id", optional: true, parse: Parse.id) {
         c.leadProfessional = lead
@@ -133,11 +133,15 @@ func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup) thr
             return (q, level)
         }
     }
-    if c.safetyPlanReviewed == nil, let d = try p.ask("Safety plan last reviewed", hint: "yyyy-mm-dd; Enter if there is none yet", optional: true, parse: Parse.date) {
+    if c.safetyPlanReviewed == nil, let d = try p.date("Safety plan last reviewed", hint: "dd/mm/yyyy; Enter if there is none yet", optional: true) {
         c.safetyPlanReviewed = d
     }
     if c.interpreter == nil && c.interpreterKnowsPerson == nil {
-        let arrangement: InterpreterPlan = try p.choose("Interpreter", default: .notNeeded)
+        // The default follows the nationality: "not needed" for a UK national, an
+        // independent professional for anyone else (PLAN: a child who is not a UK
+        // national needs one); no default when the nationality is not known.
+        let suggested: InterpreterPlan? = nationality.map { $0.isUK ? .notNeeded : .independentProfessional }
+        let arrangement: InterpreterPlan = try p.choose("Interpreter", default: suggested)
         c.interpreter = arrangement
         if arrangement != .notNeeded { c.interpreterKnowsPerson = try p.yesNo("Do the interpreter and the person know each other?", default: false) }
     }
@@ -146,7 +150,13 @@ func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup) thr
         child.missingStrategy = try p.ask("How will going missing be prevented and managed?", optional: true, parse: Parse.text)
         child.notifyIfMissing = try p.chooseMany("Agencies to notify if the child goes missing", atLeastOne: false)
         child.placement = try p.choose("Placement", default: PlacementType.specialistFosterCare)
+        // What `check` asks of a child's plan where the risk of abduction is high.
+        if c.risk?.first(where: { $0.question == .abduction })?.level == .high {
+            child.safeHouseNeeded = try p.yesNo("The risk of abduction is high. Is a safe house needed?")
+            child.headOfServiceNotified = try p.yesNo("Has the Head of Service been notified?")
+        }
         child.strategyMeetingHeld = try p.yesNo("Has a multi-agency strategy meeting been held?")
+        child.familyRoleAssessed = try p.yesNo("Has the family's possible role in the trafficking been assessed?", default: false)
         let considered: [ConsideredRisk] = try p.chooseMany("Risks considered in the plan (all three, CHESHIRE §7)", atLeastOne: false)
         if !considered.isEmpty { child.risksConsidered = considered }
         c.child = child

@@ -18,7 +18,7 @@ let countCommand = Command(
     flags: [
         byFlag, pivotFlag,
         ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.crlf, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
+        ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
     let by = try context[byFlag]
@@ -83,6 +83,7 @@ let countCommand = Command(
     var out: [UInt8] = []
     let csv = try context.csvWriter()
     for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }
+    try context.startCSV()
     try context.output.write(out)
     return .ok
 }

@@ -8,14 +8,15 @@ let flattenCommand = Command(
     usage: "[--columns PATHS] [--kind KIND] [OPTIONS] [FILE...]",
     details: """
     Columns are dotted paths (subject.nationality); arrays are joined with ';'; objects are written as \
-    JSON; a missing field or null is an empty cell. Without --columns, the columns are the fields of \
-    the first record (of --kind, if given). Fields marked as personal data are left out unless \
+    JSON; a missing field or null is an empty cell. Without --columns, the columns are every dotted path \
+    found in the records (of --kind, if given), in the order first seen: a first pass finds them, and \
+    standard input is first copied to a temporary file (mode 0600) for it. Fields marked as personal data are left out unless \
     --include-personal-data is given, and standard error names them. A text cell starting with =, +, \
     -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a formula. Every line is \
     checked as JSON; a bad line is reported as FILE:LINE, kept with --rejects, and left out of the CSV.
     """,
     flags: [
-        columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.includePersonal, ReportFlag.ageBand,
+        columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.bom, ReportFlag.includePersonal, ReportFlag.ageBand,
         ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
     ]
 ) { context in
@@ -28,50 +29,47 @@ let flattenCommand = Command(
     let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
     let asOf = try context.asOf()
 
-    var flattener: Flattener?
-    func start(with paths: [String]) throws {
-        let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: includePersonal, ageBand: ageBand)
-        context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
-        guard !plan.columns.isEmpty else { throw UsageError("no columns left to write") }
-        let f = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: try context.csvWriter())
-        if header {
-            var header: [UInt8] = []
-            f.header(into: &header)
-            try context.output.write(header)
+    var paths = requested
+    if paths.isEmpty {
+        // No --columns: the union of every selected record's leaf paths, in
+        // first-seen order, found by a first pass (a pipe is spooled to a 0600
+        // temporary file first, so memory stays flat in the number of records).
+        let union = ColumnUnion(kind: kind)
+        for k in inputs.indices {
+            try inputs[k].makeRewindable()
+            let reader = LineReader(fd: inputs[k].fd, end: inputs[k].end)
+            try reader.forEachLine { line in
+                if line.overlongLength == nil, !voids.leavesOut(line.bytes, counting: false) { union.add(line.bytes) }
+            }
+            try inputs[k].rewind()
         }
-        flattener = f
+        paths = union.paths
     }
-    if !requested.isEmpty { try start(with: requested) }
+    let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: includePersonal, ageBand: ageBand)
+    context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
+    // A file with no records (of --kind) has no columns to find: it gives an empty CSV, as before.
+    guard !plan.columns.isEmpty || (requested.isEmpty && paths.isEmpty) else { throw UsageError("no columns left to write") }
+    let flattener = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: try context.csvWriter())
+    try context.startCSV()
+    if header, !plan.columns.isEmpty {
+        var bytes: [UInt8] = []
+        flattener.header(into: &bytes)
+        try context.output.write(bytes)
+    }
 
     var row: [UInt8] = []
     row.reserveCapacity(4096)
     try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
         if voids.leavesOut(line.bytes) { return }
-        if flattener == nil {
-            // No --columns: take them from the first record of the kind wanted.
-            let value: JSONValue
-            do throws(JSONSyntaxError) {
-                value = try JSONParser.parse(line.bytes)
-            } catch {
-                try context.diagnostics.reject(name, line.number, error.message, raw: line.raw)
-                return
-            }
-            guard let object = value.objectValue else {
-                try context.diagnostics.reject(name, line.number, "a record must be a JSON object", raw: line.raw)
-                return
-            }
-            guard kind == nil || object["kind"]?.stringValue == kind else { return }
-            try start(with: value.leafPaths)
-        }
         row.removeAll(keepingCapacity: true)
         do {
-            if try flattener!.appendRow(line.bytes, to: &row) { try context.output.write(row) }
+            if try flattener.appendRow(line.bytes, to: &row), !plan.columns.isEmpty { try context.output.write(row) }
         } catch let e as RecordError {
             try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
         }
     }
     if let note = voids.note { context.diagnostics.note(note) }
-    for path in flattener?.unmatchedPaths ?? [] {
+    for path in flattener.unmatchedPaths {
         context.diagnostics.warning("column \(path) matched no record; check the path")
     }
     return .ok

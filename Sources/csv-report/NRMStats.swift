@@ -20,7 +20,7 @@ let nrmStatsCommand = Command(
     """,
     flags: [
         CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,
-        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, ReportFlag.keepVoided, CommonFlag.rejects,
+        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.rejects,
     ]
 ) { context in
     let asOf = try context.asOf()
@@ -47,6 +47,7 @@ let nrmStatsCommand = Command(
         let grid = grids[table]!
         for row in grid.csvRows(rowFields: ["category"]).dropFirst() { csv.appendRow([table.rawValue] + row, to: &out) }
     }
+    try context.startCSV()
     try context.output.write(out)
     return .ok
 }

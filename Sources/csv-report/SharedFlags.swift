@@ -9,6 +9,7 @@ enum ReportFlag {
     static let ageBand = Flag(switch: "age-band", help: "Turn each date of birth into an age band on the --as-of date (0-9, 10-13, 14-15, 16-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+), which is not personal data.")
     static let suppressBelow = Flag("suppress-below", value: "N", help: "Show counts from 1 to N-1 as [c], and hide enough others that none can be narrowed to fewer than N values from what is published.",
                                     .int(in: 2...1000), default: 5)
+    static let bom = Flag(switch: "bom", help: "Start the CSV with a UTF-8 byte-order mark, so spreadsheet programs read it as UTF-8 (Zoë, not ZoÃ«).")
     static let keepVoided = Flag(switch: "keep-voided", help: "Keep records that a void record cancels, and the voids themselves (for auditors). By default they are treated as absent.")
     static let noSuppress = Flag(switch: "no-suppress", help: "Show every count as it is. Not for tables shared outside the team.")
 }
@@ -24,6 +25,11 @@ extension CommandContext {
     }
 
     func csvWriter() throws -> CSVWriter { CSVWriter(crlf: try self[ReportFlag.crlf]) }
+
+    /// Writes the UTF-8 byte-order mark first, when --bom asks for it.
+    func startCSV() throws {
+        if try self[ReportFlag.bom] { try output.write(CSVWriter.byteOrderMark) }
+    }
 
     /// Says on standard error which personal data was left out.
     func noteLeftOut(dropped: [String], redacted: [String]) {

@@ -18,8 +18,21 @@ enum EventFlag {
     static let dob = Flag<CivilDate?>("dob", value: "DATE", help: "The child's date of birth (personal data; the SSDA903 DOB).", .date)
     static let placement = Flag<String?>("placement", value: "NAME", help: "The placement id or name (personal data).", .text)
     static let start = Flag.date("start", help: "The date the placement started.")
-    static let concern = Flag(switch: "trafficking-concern", help: "Trafficking is a concern for this child.")
+    static let concern = Flag(switch: "trafficking-concern", help: "Trafficking is a concern for this child (asked for every placement; this or --no-trafficking-concern is needed).")
+    static let noConcern = Flag(switch: "no-trafficking-concern", help: "Trafficking was considered and no concern found for this placement; it never lifts a concern already raised.")
+    static let to = Flag<ReleaseTo?>("to", value: "WHO", help: "Who the child came back to or was released to: \(ReleaseTo.codes.joined(separator: ", ")). No name is stored.", .code)
+    static let enquiries = Flag(switch: "enquiries-done", help: "Release to a parent, carer or other adult: full enquiries were made into their relationship to the child (SOLACE L592).")
+    static let childPhoto = Flag(switch: "child-photo-id", help: "Release to a parent, carer or other adult: photographic ID for the child was produced (SOLACE L592).")
+    static let adultPhoto = Flag(switch: "adult-photo-id", help: "Release to a parent, carer or other adult: photographic ID for the adult was produced (SOLACE L592).")
+    static let agency = Flag<AgencyToNotify?>("agency", value: "AGENCY", help: "The agency told: \(AgencyToNotify.codes.joined(separator: ", ")).", .code)
+    static let told = Flag<DateTime?>("at", value: "DATETIME", help: "When the agency was told.", .dateTime)
+    static let held = Flag.date("held", help: "The date the review was held.")
+    static let reviewBy = Flag<[ReviewAgency]>("by", value: "AGENCY", help: "An agency present (two at least): \(ReviewAgency.codes.joined(separator: ", ")).", each: .code)
+    static let raised = Flag(switch: "raised", help: "Raise a trafficking concern for the child.")
+    static let lifted = Flag(switch: "lifted", help: "Lift the child's trafficking concern (with --reason).")
+    static let reason = Flag<String?>("reason", value: "TEXT", help: "Why (personal data; needed to lift a concern).", .text)
+    static let on = Flag.date("on", help: "The date the concern was raised or lifted.")
 }
 
 let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
-let dateTimeHint = "yyyy-mm-ddThh:mm+00:00"
+let dateTimeHint = "dd/mm/yyyy hh:mm UK time, or now"

@@ -8,7 +8,7 @@ let interviewCommand = Command(
     details: "A held interview names who held it. It counts for the child's latest return before it.",
     flags: interviewFields + recordFlags
 ) { context in
-    try context.record(fields: interviewFields) { form in
+    try context.record(fields: interviewFields, title: "A return interview") { form in
         let child = try form.required(EventFlag.child, "Child's pseudonymous id")
         let status = try form.choose(EventFlag.status, "Interview")
         let at = try form.required(EventFlag.at, "When", hint: dateTimeHint)

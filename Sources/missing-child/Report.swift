@@ -20,6 +20,9 @@ enum RuleFlag {
                                  .int(in: 2...100_000), default: MissingFolder.defaultBufferLimit)
 }
 
+/// report's own reading of --case: other tools' case files, read for the NRM referrals they hold.
+let referralCaseFlag = Flag<[String]>("case", value: "FILE", help: "Another tool's case file, read for its NRM referrals (nrm-referral's referral records; voids honoured): a child with a trafficking concern and no referral whose subject id is the child's id needs action (CHESHIRE L207, L232, L282). Repeatable.", each: .path)
+
 extension CommandContext {
     func missingRules() throws -> MissingRules {
         var rules = MissingRules()
@@ -33,25 +36,43 @@ extension CommandContext {
 
 let reportCommand = Command(
     name: "report", summary: "The missing-from-care report: one missing-status record per child, as of a time.",
-    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--pass] [--rejects FILE] [FILE...]",
+    usage: "[--as-of DATETIME] [--placements] [RULE OPTIONS] [--format text|ndjson] [--pass] [--rejects FILE] [FILE...]",
     details: """
-    Folds placements, starts, returns and return interviews per child in time order (not line order). \
-    Each status says whether the child is missing now and for how many hours; the episodes in the last \
-    --window-days days and whether that is a repeat pattern; whether the return interview is outstanding \
-    and overdue; whether the police were not told of an open missing episode; and, for a child with a \
-    trafficking concern, the high-risk window and the agencies to notify. Exit status: 0 when nothing \
-    needs action, 1 when a child is missing now, an interview is overdue, or the police were not told \
-    (for cron); 65 when a line is bad.
+    Folds placements, concerns, starts, notifications, returns, return interviews and reviews per child \
+    in time order (not line order). Each status says whether the child is missing now and for how many \
+    hours; the episodes in the last --window-days days and whether that is a repeat pattern with no \
+    multi-agency review since; whether the return interview is outstanding and overdue; whether the \
+    police were not told of an open missing episode; whether a release to an adult lacked a check; and, \
+    for a child with a trafficking concern, the high-risk window, the agencies to notify, those not told, \
+    and whether an NRM referral names the child (referral records in the inputs or in --case files). \
+    "actions" lists what needs action, with a code and a message that holds no personal field. Exit \
+    status: 0 when nothing needs action, 1 when something does (for cron); 65 when a line is bad. \
+    On a terminal the report is a table, one row per child; in a pipe or a file, missing-status records.
     """,
     flags: [RuleFlag.asOf, RuleFlag.placements, RuleFlag.windowDays, RuleFlag.repeatEpisodes, RuleFlag.interviewHours,
-            RuleFlag.highRiskDays, RuleFlag.maxReorder, CommonFlag.pass, CommonFlag.rejects]
+            RuleFlag.highRiskDays, RuleFlag.maxReorder, referralCaseFlag, CommonFlag.format, CommonFlag.pass, CommonFlag.rejects]
 ) { context in
     var folder = MissingFolder(asOf: try context[RuleFlag.asOf], rules: try context.missingRules(), bufferLimit: try context[RuleFlag.maxReorder])
-    try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
+    // Every input is opened before any is read, so a missing one (exit 66) is found before output starts.
+    let caseFiles = try context[referralCaseFlag]
+    var others = caseFiles.isEmpty ? [] : try InputFiles(caseFiles).open()
+    defer { others.forEach { $0.close() } }
+    var inputs = try InputFiles(context.operands).open()
+    defer { inputs.forEach { $0.close() } }
+    if !others.isEmpty {
+        try forEachRecord(in: &others, diagnostics: context.diagnostics) { r in
+            if r.kind == Referral.kind { folder.noteReferral(r.object) }
+        }
+    }
+    try CaseFile.fold(&inputs, into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let statuses = folder.finish()
-    for status in statuses { try context.output.write(record: status.json) }
+    let report = try context.report(MissingStatus.self)
+    for status in statuses { try report.write(status) }
+    try report.finish()
     if try context[RuleFlag.placements] {
-        for summary in folder.placementSummaries { try context.output.write(record: summary.json) }
+        let placements = try context.report(PlacementSummary.self)
+        for summary in folder.placementSummaries { try placements.write(summary) }
+        try placements.finish(second: true)
     }
     return statuses.contains(where: \.actionNeeded) ? .actionNeeded : .ok
 }

@@ -8,11 +8,13 @@ let ssda903Command = Command(
     name: "ssda903", summary: "The SSDA903 Missing table (CSV) for a collection year, 1 April to 31 March.",
     usage: "--year YYYY [--crlf] [--rejects FILE] [FILE...]",
     details: """
-    Columns CHILD,DOB,MISSING,MIS_START,MIS_END; dates dd/mm/yyyy; MISSING is M (missing) or A (away). \
+    Columns CHILD,DOB,MISSING,MIS_START,MIS_END; dates dd/mm/yyyy, each the calendar date in England \
+    (Europe/London, with BST) of the instant recorded, whatever its offset; MISSING is M (missing) or A (away). \
     --year names the year the collection ends: 2026 is 1 April 2025 to 31 March 2026. Episodes that \
     overlap the year are included; MIS_END is blank for an episode still open on 31 March. The date of \
     birth comes from the child's placement records. Nothing is written if any line is bad, an episode \
-    ends before it starts or overlaps another of the same child, or a child has no date of birth: each \
+    ends before it starts or overlaps another of the same child, starts before the child's date of birth \
+    or first placement, or a child has no date of birth: each \
     is named by file and line, and the exit status is 65.
     """,
     flags: [yearFlag, crlfFlag, CommonFlag.rejects]
@@ -23,6 +25,9 @@ let ssda903Command = Command(
     let (rows, noDOB) = SSDA903.rows(episodes: folder.episodes, dob: folder.datesOfBirth, year: year)
     for e in noDOB {
         context.diagnostics.error(e.startSource.file, e.startSource.line, "child \(e.child) has no date of birth: add a placement record for them")
+    }
+    for (e, message) in SSDA903.notLookedAfter(episodes: folder.episodes, dob: folder.datesOfBirth, firstPlacement: folder.firstPlacements) {
+        context.diagnostics.error(e.startSource.file, e.startSource.line, message)
     }
     guard context.diagnostics.errorCount == 0 else {
         context.diagnostics.note("no SSDA903 table written: the return must be complete and correct")

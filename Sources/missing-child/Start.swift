@@ -8,7 +8,7 @@ let startCommand = Command(
     details: "At the prompt or from options. Date-times are ISO 8601 with an offset. A child whose whereabouts are unknown must be reported to the police; the report flags an open missing episode with no police report.",
     flags: startFields + recordFlags
 ) { context in
-    try context.record(fields: startFields) { form in
+    try context.record(fields: startFields, title: "A child missing or away") { form in
         let child = try form.required(EventFlag.child, "Child's pseudonymous id")
         let lastSeen = try form.required(EventFlag.lastSeen, "Last seen", hint: dateTimeHint)
         let type = try form.choose(EventFlag.type, "Missing or away")

@@ -12,8 +12,8 @@ enum ReferralFlag {
     static let nationality = Flag<Country?>("nationality", value: "CC", help: "Nationality as an ISO 3166-1 alpha-2 code (GB for the UK).", .country)
     static let language = Flag<[LanguageTag]>("language", value: "TAG", help: "A language the subject speaks (en, sq, vi, pt-br...).", each: .language)
     static let interpreter = Flag(switch: "interpreter-needed", help: "The subject needs an interpreter.")
-    static let firstResponder = Flag<FirstResponder?>("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.codes.joined(separator: ", ")).", .code)
-    static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
+    static let firstResponder = Flag<FirstResponder?>("first-responder", value: "ORG", help: "The referring first responder organisation: \(FirstResponder.allCases.filter { !$0.isHistoric }.map(\.rawValue).joined(separator: ", ")); historic (still read, refused for new records under --rules current): \(FirstResponder.allCases.filter(\.isHistoric).map(\.rawValue).joined(separator: ", ")).", .code)
+    static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "sca (Single Competent Authority), ieca (Immigration Enforcement Competent Authority) or ddm-panel (devolved decision-making, children); historic (still read, refused for new records under --rules current): ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
     static let received = Flag.date("received", help: "The date of the referral.")
     static let exploitation = Flag<[ExploitationType]>("exploitation", value: "TYPE", help: "Exploitation type: \(ExploitationType.codes.joined(separator: ", ")).", each: .code)
     static let indicator = Flag<[String]>("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", each: .indicator)
@@ -43,9 +43,9 @@ let newCommand = Command(
     only with signed consent (--consent-signed); without it no referral is made, and 'nrm-referral \
     notify' makes the anonymous duty-to-notify record instead.
     """,
-    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
+    flags: ReferralFlag.recordFields + [ReferralFlag.assessments, CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
-    try context.record(fields: ReferralFlag.recordFields, build: fillReferral)
+    try context.record(fields: ReferralFlag.recordFields, title: "New NRM referral", build: fillReferral)
 }
 
 /// Fills a referral from options or at the prompt, through the one `Referral`
@@ -54,17 +54,18 @@ let newCommand = Command(
 func fillReferral(_ form: Form) throws -> Draft? {
     typealias F = ReferralFlag
     let context = form.context
-    form.say("New NRM referral. Enter accepts a [default]; Ctrl-D or Ctrl-C stops without writing anything.\n")
     let subjectID = try form.required(F.subject, "Subject's pseudonymous id", hint: "e.g. S-1042")
     let name = try form.optional(F.name, "Name")
+    // Asked before the date of birth, so the date of birth is checked against it as soon as it is given.
+    let received = try form.value(F.received, "Date of referral", hint: "dd/mm/yyyy or today")
+    let notAfterReferral: (CivilDate) -> String? = { $0 <= received ? nil : ReferralRefusal.bornAfterReferral.description }
     let age: StatedAge
     switch (try context[F.dob], try context[F.claimedAge]) {
-    case (let d?, nil): age = .dateOfBirth(d)
-    case (nil, let n?): age = .claimedAge(n)
     case (_?, _?): throw UsageError("give --dob or --claimed-age, not both")
-    case (nil, nil):
-        guard form.isPrompting else { throw UsageError("give --dob or --claimed-age") }
-        if let d = try form.optional(F.dob, "Date of birth", hint: "yyyy-mm-dd; Enter if not known") {
+    case (nil, let n?): age = .claimedAge(n)
+    case (nil, nil) where !form.isPrompting: throw UsageError("give --dob or --claimed-age")
+    default:
+        if let d = try form.optional(F.dob, "Date of birth", hint: "dd/mm/yyyy; Enter if not known", check: notAfterReferral) {
             age = .dateOfBirth(d)
         } else {
             age = .claimedAge(try form.required(F.claimedAge, "Age the person claims", hint: "years"))
@@ -74,9 +75,12 @@ func fillReferral(_ form: Form) throws -> Draft? {
     let sex = try form.choose(F.sex, "Sex")
     let nationality = try form.optional(F.nationality, "Nationality", hint: "ISO code, e.g. GB, AL, VN")
     let languages = try form.list(F.language, "Languages spoken", hint: "e.g. sq, en")
-    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nil)
+    // The default follows the nationality: not a UK national, an interpreter is likely needed.
+    let interpreter = try form.yesNo(F.interpreter, "Is an interpreter needed?", default: nationality.map { $0.isUK ? nil : true } ?? nil)
     let responder = try form.choose(F.firstResponder, "First responder organisation")
-    let received = try form.value(F.received, "Date of referral", hint: "yyyy-mm-dd")
+    if let problem = try context[CommonFlag.rules].historicCodeProblem(firstResponder: responder, competentAuthority: try context[F.authority]) {
+        throw UsageError(problem)
+    }
     let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
 
@@ -100,7 +104,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     var consentSigned = try context[F.consentSigned]
     if let p = form.prompter, !basis.isChild, consentSigned == nil {
         if try p.yesNo("An adult is referred only with consent. Has the person signed the referral form?") {
-            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description, parse: Parse.date)
+            consentSigned = try p.required("Date the form was signed", hint: "yyyy-mm-dd", defaultAnswer: received.description) { text in
+                Parse.date(text).flatMap { $0 <= received ? .success($0) : .failure(InputProblem(ReferralRefusal.consentSignedAfterReferral.description + ".")) }
+            }
         } else {
             p.say("\nWithout consent an adult cannot be referred to the NRM (HESTIA). The duty to notify still applies:")
             p.say("the Home Office is told anonymously, with no name, date of birth or account.")
@@ -128,7 +134,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     return Draft(referral.json, title: "Referral", rows: referral.summaryRows)
 }
 
-/// What the subject's age assessments (--assessments) settle, where the age is disputed.
+/// What the subject's age assessments (--assessments) settle, where the age
+/// is disputed: the one rule, `AgePresumption.determine`, that 'age-assess
+/// status' and every other tool ask.
 func ageSettlement(subject: Subject, received: CivilDate, context: CommandContext) throws -> AgeSettlement? {
     guard subject.ageDisputed, let path = try context[ReferralFlag.assessments] else { return nil }
     let diagnostics = context.diagnostics
@@ -141,9 +149,11 @@ func ageSettlement(subject: Subject, received: CivilDate, context: CommandContex
     guard diagnostics.errorCount == 0 else {
         throw CommandFailure("no referral made: \(path) has bad lines; the subject's age cannot be settled from it", exitCode: .dataError)
     }
-    let settlement = AgePresumption.settlement(assessments: found.sorted { $0.date < $1.date }, on: received)
-    if settlement == nil, !found.isEmpty {
-        diagnostics.note("no sound age assessment of \(subject.id) by \(received) (each has gaps or is inconclusive): treated as a child")
+    let determination = AgePresumption.determine(assessments: found, on: received)
+    if determination.settlement == nil, !found.isEmpty {
+        for reason in determination.why {
+            diagnostics.note("\(subject.id) on \(received): \(reason.assessment.map { "\($0): " } ?? "")\(reason.code.label)")
+        }
     }
-    return settlement
+    return determination.settlement
 }

@@ -11,8 +11,11 @@ let notifyCommand = Command(
     and the record kind has no fields for them. It is for adults only; a child is referred without consent.
     """,
     flags: [notifiedOnFlag, ReferralFlag.firstResponder, ReferralFlag.sex, ReferralFlag.nationality, ReferralFlag.exploitation,
-            ReferralFlag.indicator, CommonFlag.id, CommonFlag.append]
+            ReferralFlag.indicator, CommonFlag.rules, CommonFlag.id, CommonFlag.append]
 ) { context in
+    if let problem = try context[CommonFlag.rules].historicCodeProblem(firstResponder: try context[ReferralFlag.firstResponder], competentAuthority: nil) {
+        throw UsageError(problem)
+    }
     let exploitation = try context[ReferralFlag.exploitation]
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
     let notice = DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: try context[notifiedOnFlag],

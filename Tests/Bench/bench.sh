@@ -17,10 +17,40 @@ referrals() {
 # Peak RSS in MiB; the command's own exit status (missing-child report exits 1 when action is needed) is not a failure here.
 rss_mib() { { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
 
-FILE=$(referrals 500000)
+# BENCH_COUNT: the number of referrals in the main file (500,000; a small number checks the script).
+FILE=$(referrals "${BENCH_COUNT:-500000}")
 BYTES=$(stat -c %s "$FILE")
 COLUMNS=id,received,first-responder,subject.sex,subject.nationality,treated-as
 JQ='[.id, .received, ."first-responder", .subject.sex, .subject.nationality, ."treated-as"] | @csv'
+# The peers: DuckDB and jaq from PyPI in .build/bench-venv (make bench-deps), gojq if installed.
+PEERS=.build/bench-venv/bin
+DUCK=()
+if [ -x "$PEERS/python" ] && "$PEERS/python" -c 'import duckdb' 2>/dev/null; then
+  cat > "$DATA/duck.py" <<'PY'
+import sys, duckdb
+sql = {
+    "flatten": """COPY (SELECT id, received, "first-responder", subject.sex AS "subject.sex", subject.nationality AS "subject.nationality", "treated-as"
+        FROM read_json('{src}', format='newline_delimited', columns={{'id':'VARCHAR','received':'VARCHAR','first-responder':'VARCHAR',
+        'subject':'STRUCT(sex VARCHAR, nationality VARCHAR)','treated-as':'VARCHAR'}})) TO '{out}' (FORMAT csv, HEADER)""",
+    "count": """COPY (SELECT "first-responder", "treated-as", count(*) AS n
+        FROM read_json('{src}', format='newline_delimited', columns={{'first-responder':'VARCHAR','treated-as':'VARCHAR'}})
+        GROUP BY ALL ORDER BY ALL) TO '{out}' (FORMAT csv, HEADER)""",
+}[sys.argv[1]]
+duckdb.connect().execute(sql.format(src=sys.argv[2], out=sys.argv[3]))
+PY
+  DUCK=("$PEERS/python" "$DATA/duck.py")
+  # The output must be the same, byte for byte, before any time is compared.
+  "$BIN/csv-report" flatten --columns $COLUMNS "$FILE" > "$DATA/ours.csv"
+  "${DUCK[@]}" flatten "$FILE" "$DATA/duck.csv"
+  if cmp -s "$DATA/ours.csv" "$DATA/duck.csv"; then echo "  flatten output equals DuckDB's, byte for byte"
+  else echo "  FAIL: flatten output differs from DuckDB's:"; cmp "$DATA/ours.csv" "$DATA/duck.csv" || true; exit 1; fi
+else
+  echo "  (DuckDB not installed: make bench-deps puts it in .build/bench-venv)"
+fi
+PEER_RUNS=()
+[ ${#DUCK[@]} -gt 0 ] && PEER_RUNS+=(-n "duckdb COPY" "${DUCK[*]} flatten $FILE /dev/null")
+[ -x "$PEERS/jaq" ] && PEER_RUNS+=(-n "jaq @csv" "$PEERS/jaq -r '$JQ' $FILE > /dev/null")
+command -v gojq >/dev/null && PEER_RUNS+=(-n "gojq @csv" "gojq -r '$JQ' $FILE > /dev/null")
 echo "== csv-report flatten of six columns: $FILE ($(wc -l < "$FILE") records, $((BYTES / 1048576)) MiB)"
 JSON="$DATA/hyperfine-flatten.json"
 # BASELINE_BIN: an earlier build's binaries, timed in the same run (a change must not be slower).
@@ -28,7 +58,7 @@ BASELINE=()
 [ -n "${BASELINE_BIN:-}" ] && BASELINE=(-n "baseline flatten" "$BASELINE_BIN/csv-report flatten --columns $COLUMNS $FILE > /dev/null")
 hyperfine --warmup 1 --runs 5 --style basic --export-json "$JSON" \
   -n "csv-report flatten" "$BIN/csv-report flatten --columns $COLUMNS $FILE > /dev/null" \
-  "${BASELINE[@]}" \
+  "${BASELINE[@]}" "${PEER_RUNS[@]}" \
   -n "jq @csv" "jq -r '$JQ' $FILE > /dev/null" \
   -n "mlr cut" "mlr --ijsonl --ocsv flatten then cut -o -f $COLUMNS $FILE > /dev/null" > /dev/null
 python3 - "$JSON" "$BYTES" <<'PY'
@@ -39,10 +69,33 @@ t = {r["command"]: r["median"] for r in results}
 for name, s in t.items():
     print(f"  {name:20} {s:8.3f} s  {mb / s:8.1f} MB/s")
 ours = t["csv-report flatten"]
-print(f"  ratio: {t['jq @csv'] / ours:.1f}x faster than jq (target 8x), {t['mlr cut'] / ours:.1f}x faster than mlr (target 15x)")
+targets = {"duckdb COPY": 1.5, "jq @csv": 15, "jaq @csv": None, "gojq @csv": None, "mlr cut": 15}
+for name, target in targets.items():
+    if name in t:
+        print(f"  ratio: {t[name] / ours:.2f}x faster than {name}" + (f" (target {target}x)" if target else ""))
 if "baseline flatten" in t:
     print(f"  against the baseline build: {t['baseline flatten'] / ours:.3f}x its speed (target: no more than 5% slower, 0.95x or more)")
 PY
+# Peak memory of each, on the same file.
+echo "  peak RSS: csv-report flatten $(rss_mib "$BIN/csv-report" flatten --columns $COLUMNS "$FILE") MiB" \
+  "$([ ${#DUCK[@]} -gt 0 ] && echo "; duckdb $(rss_mib "${DUCK[@]}" flatten "$FILE" /dev/null) MiB")" \
+  "; jq $(rss_mib jq -r "$JQ" "$FILE") MiB"
+echo "  (--threads 1: not measured; csv-report has no --threads yet, so the figure above is the single-thread one)"
+
+if [ ${#DUCK[@]} -gt 0 ]; then
+  echo "== count --by first-responder --pivot treated-as against DuckDB's GROUP BY"
+  JSON="$DATA/hyperfine-count.json"
+  hyperfine --warmup 1 --runs 5 --style basic --export-json "$JSON" \
+    -n "csv-report count --pivot" "$BIN/csv-report count --by first-responder --pivot treated-as --no-suppress $FILE > /dev/null" \
+    -n "duckdb GROUP BY" "${DUCK[*]} count $FILE /dev/null" > /dev/null
+  python3 - "$JSON" <<'PY'
+import json, sys
+t = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+for name, s in t.items():
+    print(f"  {name:26} {s:8.3f} s")
+print(f"  ratio: {t['duckdb GROUP BY'] / t['csv-report count --pivot']:.2f}x faster than DuckDB's GROUP BY (target 1.5x)")
+PY
+fi
 
 echo "== start-up: csv-report --version against a bare Foundation binary"
 BARE="$DATA/bare-foundation"
@@ -92,3 +145,20 @@ done
 M1=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-100000.ndjson")
 M2=$(rss_mib "$BIN/missing-child" report --as-of 2026-11-20T12:00:00Z "$DATA/missing-1000000.ndjson")
 python3 -c "print(f'  peak RSS: {$(wc -l < "$DATA/missing-100000.ndjson")} events {$M1} MiB; {$(wc -l < "$DATA/missing-1000000.ndjson")} events {$M2} MiB; growth {($M2 / $M1 - 1) * 100:+.1f}% for 10x the events')"
+
+echo "== duplicate-key check: one 0.87 MB line with 80,000 keys (target under 0.1 s)"
+WIDE="$DATA/wide-80000-keys.ndjson"
+[ -s "$WIDE" ] || python3 -c "
+import json
+d = {'kind': 'referral', 'v': 1}
+d.update(('k%d' % i, 1) for i in range(80000))
+print(json.dumps(d, separators=(',', ':')))" > "$WIDE"
+JSON="$DATA/hyperfine-wide.json"
+# nrm-referral validate parses the whole line into a tree (every key checked); it exits 65 for the unknown fields.
+hyperfine -N -i --warmup 1 --runs 5 --style basic --export-json "$JSON" \
+  -n "nrm-referral validate (80,000 keys)" "$BIN/nrm-referral validate $WIDE" > /dev/null
+python3 - "$JSON" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"  {r['command']:40} {r['median']:8.3f} s (target under 0.1 s)")
+PY

@@ -34,7 +34,7 @@ final class AgeAssessTests: XCTestCase {
         // A sound assessment that finds an adult: then consent is needed.
         let sound = try Tools.run(tool, ["new", "--id", "aa-2", "--person", "S-7", "--date", "2026-11-22", "--claimed-age", "16", "--documents", "none",
                                          "--assessor", "SW-1,SW-2", "--interpreter-needed", "--interpreter", "independent-professional",
-                                         "--appropriate-adult", "--purpose-explained", "--adverse-points-put", "--factor", "psychological,cultural",
+                                         "--appropriate-adult", "--purpose-explained", "--adverse-points-put", "--factor", "physical,psychological,cultural",
                                          "--reasons", "Synthetic reasons", "--outcome", "assessed-older", "--assessed-age-range", "20-22",
                                          "--conclusion", "adult", "--append", file])
         XCTAssertEqual(sound.status, 0, sound.stderr)

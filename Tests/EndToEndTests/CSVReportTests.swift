@@ -81,6 +81,102 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(escaped.out, "id\nx\n")
     }
 
+    /// Issue 17: without --columns, flatten writes the union of every record's
+    /// dotted leaf paths in first-seen order (here compared with a Python
+    /// reference), from a file or a pipe, leaving personal fields out and naming them.
+    func testFlattenWithoutColumnsWritesTheUnionOfColumns() throws {
+        let dir = Tools.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generated = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"),
+                                          ["python3", Tools.packageRoot.appendingPathComponent("examples/generate.py").path, "--seed", "3", "--count", "40", "--decisions"],
+                                          stdin: nil, cwd: nil)
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        var input = generated.stdout
+        // Late fields, nesting, an empty object, an escaped key, a null, a bad line (which adds no column), a non-object.
+        input.append(([#"{"kind":"note","v":1,"extra":{"deep":{"er":1},"none":null},"xyz":{}}"#,
+                       #"{"kind":"note","v":1,"only-in-bad":1"#,
+                       #"[1,2]"#,
+                       #"{"kind":"referral","v":1,"late":["a","b"],"subject":{"alias":"Q"}}"#].joined(separator: "\n") + "\n").data)
+        let path = dir.appendingPathComponent("mixed.ndjson")
+        try input.write(to: path)
+        let reference = """
+        import json, sys
+        seen = []
+        def walk(o, prefix):
+            for k, v in o:
+                p = prefix + k
+                if isinstance(v, list) and v and isinstance(v[0], tuple):
+                    walk(v, p + ".")
+                elif p not in seen:
+                    seen.append(p)
+        for line in open(sys.argv[1], encoding="utf-8"):
+            try:
+                o = json.loads(line, object_pairs_hook=lambda pairs: pairs)
+            except ValueError:
+                continue
+            if isinstance(o, list) and (not o or isinstance(o[0], tuple)):
+                if sys.argv[2] == "" or dict(o).get("kind") == sys.argv[2]:
+                    walk(o, "")
+        print(json.dumps(seen))
+        """
+        func python(_ kind: String) throws -> [String] {
+            let r = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", reference, path.path, kind], stdin: nil, cwd: nil)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try JSONDecoder().decode([String].self, from: r.stdout)
+        }
+        let expected = try python("")
+        XCTAssertTrue(expected.contains("extra.deep.er") && expected.contains("xyz") && expected.contains("late") && !expected.contains("only-in-bad"))
+
+        let all = try Tools.run(tool, ["flatten", "--include-personal-data", path.path])
+        XCTAssertEqual(all.status, 65, all.stderr)
+        let rows = try cells(all.stdout)
+        XCTAssertEqual(rows.first, expected)
+        XCTAssertEqual(rows.count, 1 + input.split(separator: 0x0A).count - 2, "every good record is a row")
+        XCTAssertTrue(rows.allSatisfy { $0.count == expected.count })
+        let last = Dictionary(uniqueKeysWithValues: zip(rows[0], rows.last!))
+        XCTAssertEqual(last["late"], "a;b")
+        XCTAssertEqual(last["subject.alias"], "Q")
+        XCTAssertEqual(last["kind"], "referral")
+        let note = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[rows.count - 2]))
+        XCTAssertEqual(note["xyz"], "{}")
+        XCTAssertEqual(note["extra.deep.er"], "1")
+
+        // Through a pipe (spooled to a temporary file), the same bytes.
+        let piped = try Tools.sh("cat '\(path.path)' | csv-report flatten --include-personal-data")
+        XCTAssertEqual(piped.stdout, all.stdout)
+
+        // --kind: only that kind's paths.
+        let decisions = try Tools.run(tool, ["flatten", "--kind", "nrm-decision", path.path])
+        XCTAssertEqual(try cells(decisions.stdout).first, try python("nrm-decision"))
+
+        // Without --include-personal-data: the personal paths are left out and named.
+        let safe = try Tools.run(tool, ["flatten", path.path])
+        let header = try cells(safe.stdout).first ?? []
+        let dropped = expected.filter { !header.contains($0) }
+        XCTAssertEqual(header, expected.filter { header.contains($0) })
+        for personal in ["subject.name", "subject.dob", "account"] {
+            XCTAssertTrue(dropped.contains(personal), personal)
+        }
+        XCTAssertTrue(safe.stderr.contains("left out personal data: " + dropped.joined(separator: ", ")), safe.stderr)
+        XCTAssertFalse(safe.out.contains("Synthetic Person"))
+    }
+
+    /// Issue 17: --bom starts each CSV with the UTF-8 byte-order mark, once; without it there is none.
+    func testBOMWhenAskedFor() throws {
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        let flat = try Tools.run(tool, ["flatten", "--bom", "--columns", "id,note", "--include-personal-data", "--kind", "referral"], stdin: fixture.data)
+        XCTAssertEqual(flat.status, 0, flat.stderr)
+        XCTAssertEqual(flat.stdout.prefix(3), bom)
+        XCTAssertEqual(try cells(flat.stdout.dropFirst(3)), try cells(try Tools.run(tool, ["flatten", "--columns", "id,note", "--include-personal-data", "--kind", "referral"], stdin: fixture.data).stdout))
+        XCTAssertTrue(String(decoding: flat.stdout.dropFirst(3), as: UTF8.self).contains("Zoë"))
+        let counted = try Tools.run(tool, ["count", "--bom", "--by", "kind", "--no-suppress"], stdin: fixture.data)
+        XCTAssertEqual(counted.stdout, bom + "kind,count\nnrm-decision,1\nreferral,3\ntotal,4\n".data)
+        let stats = try Tools.run(tool, ["nrm-stats", "--bom", "--as-of", "2026-02-01"], stdin: Data())
+        XCTAssertEqual(stats.stdout.prefix(3), bom)
+        XCTAssertEqual(stats.stdout.dropFirst(3).prefix(6), "table,".data)
+        XCTAssertNotEqual(try Tools.run(tool, ["count", "--by", "kind"], stdin: fixture.data).stdout.prefix(3), bom)
+    }
+
     func testFormulaInjectionIsNeutralised() throws {
         let input = #"{"id":"=cmd|' /C calc'!A0","a":"+1","b":"-1","c":"@x","d":"\tx","e":"ok","n":-5}"# + "\n"
         let r = try Tools.run(tool, ["flatten", "--columns", "id,a,b,c,d,e,n", "--no-header"], stdin: input.data)

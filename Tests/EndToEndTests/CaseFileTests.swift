@@ -39,9 +39,9 @@ final class CaseFileTests: XCTestCase {
                     file: "nrm.ndjson", saying: "referral ref-NOPE is not in the input")
         try ok("missing-child", ["placement", "--child", "C-1", "--dob", "2011-02-03", "--placement", "Oak House", "--start", "2026-11-01",
                                  "--trafficking-concern", "--append", path("m.ndjson")])
-        try refused("missing-child", ["return", "--child", "C-l", "--returned", "2026-11-21T09:30:00Z", "--append", path("m.ndjson")],
+        try refused("missing-child", ["return", "--child", "C-l", "--returned", "2026-11-21T09:30:00Z", "--to", "placement", "--append", path("m.ndjson")],
                     file: "m.ndjson", saying: "child C-l is not known: there is no placement or missing-start for them (did you mean C-1?)")
-        try refused("missing-child", ["return", "--child", "C-1", "--returned", "2026-11-21T09:30:00Z", "--append", path("m.ndjson")],
+        try refused("missing-child", ["return", "--child", "C-1", "--returned", "2026-11-21T09:30:00Z", "--to", "placement", "--append", path("m.ndjson")],
                     file: "m.ndjson", saying: "child C-1 has no open episode to return from")
         try ok("missing-child", ["start", "--child", "C-1", "--last-seen", "2026-11-20T18:00:00Z", "--type", "away", "--append", path("m.ndjson")])
         try refused("missing-child", ["start", "--child", "C-1", "--last-seen", "2026-11-20T20:00:00Z", "--type", "away", "--append", path("m.ndjson")],
@@ -112,7 +112,7 @@ final class CaseFileTests: XCTestCase {
                                  "--trafficking-concern", "--append", m])
         try ok("missing-child", ["start", "--child", "C-1", "--id", "ms-wrong", "--last-seen", "2025-12-02T18:00:00Z", "--type", "missing",
                                  "--reported-to-police", "2025-12-02T19:00:00Z", "--append", m])
-        try ok("missing-child", ["return", "--child", "C-1", "--id", "mr-1", "--returned", "2025-12-03T09:30:00Z", "--append", m])
+        try ok("missing-child", ["return", "--child", "C-1", "--id", "mr-1", "--returned", "2025-12-03T09:30:00Z", "--to", "placement", "--append", m])
         // The start has its return: the return is voided first.
         try refused("missing-child", ["void", "ms-wrong", "--reason", "wrong day", "--append", m], file: "m.ndjson",
                     saying: "has records that depend on it; void them first: mr-1")
@@ -120,7 +120,7 @@ final class CaseFileTests: XCTestCase {
         try ok("missing-child", ["void", "ms-wrong", "--reason", "wrong day", "--append", m])
         try ok("missing-child", ["start", "--child", "C-1", "--last-seen", "2025-12-01T18:00:00Z", "--type", "missing",
                                  "--reported-to-police", "2025-12-01T19:00:00Z", "--append", m])
-        try ok("missing-child", ["return", "--child", "C-1", "--returned", "2025-12-02T09:30:00Z", "--append", m])
+        try ok("missing-child", ["return", "--child", "C-1", "--returned", "2025-12-02T09:30:00Z", "--to", "placement", "--append", m])
         let table = try ok("missing-child", ["ssda903", "--year", "2026", m])
         XCTAssertEqual(table.lines, ["CHILD,DOB,MISSING,MIS_START,MIS_END", "C-1,03/02/2011,M,01/12/2025,02/12/2025"])
         let report = try Tools.run("missing-child", ["report", "--as-of", "2025-12-10T00:00:00Z", m])
@@ -142,7 +142,7 @@ final class CaseFileTests: XCTestCase {
         try refused("nrm-referral", ["void", "dec-1", "--reason", "x", "--append", path("nrm.ndjson")], file: "nrm.ndjson",
                     saying: "already voided")
         try ok("missing-child", ["placement", "--child", "C-1", "--id", "plc-1", "--dob", "2011-02-03", "--placement", "Oak House",
-                                 "--start", "2026-11-01", "--append", path("nrm.ndjson")])
+                                 "--start", "2026-11-01", "--no-trafficking-concern", "--append", path("nrm.ndjson")])
         try refused("nrm-referral", ["void", "plc-1", "--reason", "x", "--append", path("nrm.ndjson")], file: "nrm.ndjson",
                     saying: "which this tool does not keep")
         XCTAssertEqual(try Tools.run("nrm-referral", ["void", "dec-1", "--append", path("nrm.ndjson")]).status, 64, "a void needs a reason")

@@ -56,7 +56,7 @@ final class HardeningTests: XCTestCase {
         umask 000
         nrm-referral new --subject S-1 --claimed-age 12 --sex male --first-responder police --exploitation labour --append \(dir)/a.ndjson 2>/dev/null
         age-assess new --person S-1 --claimed-age 12 --documents none --outcome inconclusive --conclusion child --append \(dir)/b.ndjson 2>/dev/null
-        missing-child placement --child C-1 --dob 2012-01-01 --placement Home --start 2026-01-01 --append \(dir)/c.ndjson 2>/dev/null
+        missing-child placement --child C-1 --dob 2012-01-01 --placement Home --start 2026-01-01 --no-trafficking-concern --append \(dir)/c.ndjson 2>/dev/null
         care-plan new --person S-1 --claimed-age 12 --append \(dir)/d.ndjson 2>/dev/null
         echo 'not json' | csv-report flatten --columns id --rejects \(dir)/e.rejects >/dev/null 2>&1
         echo 'not json' | nrm-referral validate --rejects \(dir)/f.rejects >/dev/null 2>&1
@@ -156,9 +156,9 @@ final class HardeningTests: XCTestCase {
           --exploitation sexual --received 2026-11-20 --account 'Synthetic account of Carol at Synthetic Street' --append \(dir)/all.ndjson
         age-assess new --id aa-1 --person S-1 --claimed-dob 2010-06-08 --documents none --outcome assessed-older --assessed-dob 2008-06-09 \
           --conclusion adult --reasons 'Synthetic reasons about Carol' --append \(dir)/all.ndjson
-        missing-child placement --child S-1 --dob 2010-06-07 --placement 'Synthetic Safe House Address' --start 2026-11-01 --append \(dir)/all.ndjson
+        missing-child placement --child S-1 --dob 2010-06-07 --placement 'Synthetic Safe House Address' --start 2026-11-01 --no-trafficking-concern --append \(dir)/all.ndjson
         missing-child start --child S-1 --last-seen 2026-11-20T10:00:00Z --type missing --from 'Synthetic Safe House Address' --append \(dir)/all.ndjson
-        missing-child return --child S-1 --returned 2026-11-21T10:00:00Z --found-at 'Synthetic Found Street' --append \(dir)/all.ndjson
+        missing-child return --child S-1 --returned 2026-11-21T10:00:00Z --found-at 'Synthetic Found Street' --to placement --append \(dir)/all.ndjson
         care-plan new --id cp-1 --person S-1 --dob 2010-06-07 --missing-strategy 'Synthetic strategy naming Carol' --append \(dir)/all.ndjson
         care-plan review cp-1 --papers-complete --note 'Synthetic note about Carol' --append \(dir)/all.ndjson
         care-plan action cp-1 --need safety --owner LA --due 2030-01-01 --description 'Synthetic action for Carol' --append \(dir)/all.ndjson

@@ -197,13 +197,13 @@ final class NRMReferralTests: XCTestCase {
         XCTAssertEqual(try Tools.run(tool, ["indicators", "--setting", "moon"]).status, 64)
     }
 
-    /// Eight writers appending 1,000 referrals each to one case file: exactly 8,000 whole, valid lines.
+    /// Eight writers appending 250 referrals each to one case file: exactly 2,000 whole, valid lines.
     func testConcurrentAppendsNeverInterleave() throws {
         let dir = Tools.scratch()
         let file = dir.appendingPathComponent("case.ndjson").path
         let script = """
         for w in 1 2 3 4 5 6 7 8; do
-          ( i=0; while [ $i -lt 1000 ]; do
+          ( i=0; while [ $i -lt 250 ]; do
               nrm-referral new --id "ref-$w-$i" --subject "S-$w-$i" --claimed-age 15 --sex female --first-responder police \
                 --exploitation sexual --account "writer $w record $i $(printf 'x%.0s' $(seq 1 $((i % 50))))" --append '\(file)' 2>/dev/null || exit 1
               i=$((i+1))
@@ -216,14 +216,99 @@ final class NRMReferralTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        XCTAssertEqual(lines.count, 8001)
+        XCTAssertEqual(lines.count, 2001)
         XCTAssertEqual(lines.last?.count, 0, "the file ends with a newline")
         let validated = try Tools.run(tool, ["validate", file])
         XCTAssertEqual(validated.status, 0, String(validated.stderr.prefix(500)))
-        XCTAssertEqual(validated.lines.count, 8000)
-        XCTAssertEqual(Set(validated.lines.map { $0.components(separatedBy: "\"id\":\"")[1].prefix(while: { $0 != "\"" }) }).count, 8000)
+        XCTAssertEqual(validated.lines.count, 2000)
+        XCTAssertEqual(Set(validated.lines.map { $0.components(separatedBy: "\"id\":\"")[1].prefix(while: { $0 != "\"" }) }).count, 2000)
         var st = stat()
         stat(file, &st)
         XCTAssertEqual(st.st_mode & 0o777, 0o600)
+    }
+}
+
+/// Issue 18: --rules sources|current and SAFEGUARD_RULES.
+final class NRMRulesTests: XCTestCase {
+    let tool = "nrm-referral"
+
+    func testRGDueDatesAndTheRuleSetInTheOutput() throws {
+        let dir = Tools.scratch()
+        let r = try Tools.run(tool, ["new", "--id", "ref-e1", "--subject", "S-1", "--claimed-age", "15", "--sex", "female",
+                                     "--first-responder", "police", "--exploitation", "sexual", "--received", "2025-04-17"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let current = try Tools.run(tool, ["status", "--rules", "current", "--as-of", "2025-04-30"], stdin: r.stdout)
+        XCTAssertEqual(current.status, 0, current.stderr)
+        XCTAssertTrue(current.out.contains(#""rg-due":"2025-04-28""#) && current.out.contains(#""rules":"current""#), current.out)
+        try Tools.assertValidAgainstSchemas(current.stdout)
+        let sources = try Tools.run(tool, ["status", "--as-of", "2025-04-30"], stdin: r.stdout)
+        XCTAssertTrue(sources.out.contains(#""rg-due":"2025-04-22""#) && sources.out.contains(#""rules":"sources""#), sources.out)
+        try Tools.assertValidAgainstSchemas(sources.stdout)
+        // The environment sets the rule set; --rules overrides it; a bad value is a usage error.
+        let env = try Tools.sh("SAFEGUARD_RULES=current nrm-referral status --as-of 2025-04-30", stdin: r.stdout, cwd: dir)
+        XCTAssertTrue(env.out.contains(#""rg-due":"2025-04-28""#), env.out + env.stderr)
+        let flag = try Tools.sh("SAFEGUARD_RULES=current nrm-referral status --rules sources --as-of 2025-04-30", stdin: r.stdout, cwd: dir)
+        XCTAssertTrue(flag.out.contains(#""rg-due":"2025-04-22""#), flag.out + flag.stderr)
+        let bad = try Tools.sh("SAFEGUARD_RULES=2015 nrm-referral status --as-of 2025-04-30", stdin: r.stdout, cwd: dir)
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("SAFEGUARD_RULES"), bad.stderr)
+        // A one-off holiday from --holidays moves the date on.
+        try "2025-04-28 a one-off\n".write(to: dir.appendingPathComponent("holidays"), atomically: true, encoding: .utf8)
+        let holiday = try Tools.run(tool, ["status", "--rules", "current", "--holidays", dir.appendingPathComponent("holidays").path,
+                                           "--as-of", "2025-04-30"], stdin: r.stdout)
+        XCTAssertTrue(holiday.out.contains(#""rg-due":"2025-04-29""#), holiday.out + holiday.stderr)
+    }
+
+    func testUnderCurrentRulesACGSoonerThan30DaysAfterTheRGIsRefused() throws {
+        let dir = Tools.scratch()
+        let file = dir.appendingPathComponent("case.ndjson").path
+        for args in [["new", "--id", "ref-e2", "--subject", "S-2", "--claimed-age", "15", "--sex", "male", "--first-responder", "police",
+                      "--exploitation", "criminal", "--received", "2026-01-05", "--append", file],
+                     ["decide", "ref-e2", "--stage", "rg", "--outcome", "positive", "--on", "2026-01-08", "--append", file]] {
+            let r = try Tools.run(tool, args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let early = try Tools.run(tool, ["decide", "ref-e2", "--stage", "cg", "--outcome", "positive", "--on", "2026-02-06",
+                                         "--rules", "current", "--append", file])
+        XCTAssertEqual(early.status, 65, early.stderr)
+        XCTAssertTrue(early.stderr.contains("no sooner"), early.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before, "nothing written")
+        // The same decision written under the sources' rules is reported by status and validate under current.
+        let kept = try Tools.run(tool, ["decide", "ref-e2", "--stage", "cg", "--outcome", "positive", "--on", "2026-02-06",
+                                        "--confirm-early-cg", "--id", "dec-early"])
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        var withEarly = before; withEarly.append(kept.stdout)
+        let status = try Tools.run(tool, ["status", "--rules", "current", "--as-of", "2026-03-01"], stdin: withEarly)
+        XCTAssertEqual(status.status, 65, status.stderr)
+        XCTAssertTrue(status.stderr.contains(":3:") && status.stderr.contains("no sooner"), status.stderr)
+        let validate = try Tools.run(tool, ["validate", "--rules", "current"], stdin: withEarly)
+        XCTAssertEqual(validate.status, 65, validate.stderr)
+        // 30 days after the RG is accepted.
+        let onTime = try Tools.run(tool, ["decide", "ref-e2", "--stage", "cg", "--outcome", "positive", "--on", "2026-02-07",
+                                          "--rules", "current", "--append", file])
+        XCTAssertEqual(onTime.status, 0, onTime.stderr)
+        let after = try Tools.run(tool, ["validate", "--rules", "current", file])
+        XCTAssertEqual(after.status, 0, after.stderr)
+        let st = try Tools.run(tool, ["status", "--rules", "current", "--as-of", "2026-03-01", file])
+        XCTAssertTrue(st.out.contains(#""stage":"cg-positive""#) && st.out.contains(#""rules":"current""#), st.out)
+        try Tools.assertValidAgainstSchemas(st.stdout)
+    }
+
+    func testHistoricCodesAreRefusedForNewRecordsUnderCurrentRules() throws {
+        let base = ["new", "--id", "ref-h1", "--subject", "S-5", "--claimed-age", "15", "--sex", "male", "--exploitation", "labour"]
+        let refused = try Tools.run(tool, base + ["--first-responder", "poppy-project", "--rules", "current"])
+        XCTAssertEqual(refused.status, 64, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("historic") && refused.out.isEmpty, refused.stderr)
+        XCTAssertEqual(try Tools.run(tool, base + ["--first-responder", "police", "--competent-authority", "ukhtc", "--rules", "current"]).status, 64)
+        let old = try Tools.run(tool, base + ["--first-responder", "poppy-project", "--competent-authority", "ukhtc"])
+        XCTAssertEqual(old.status, 0, old.stderr)
+        let read = try Tools.run(tool, ["validate", "--rules", "current"], stdin: old.stdout)
+        XCTAssertEqual(read.status, 0, "historic codes are still read: \(read.stderr)")
+        let current = try Tools.run(tool, base + ["--first-responder", "police", "--competent-authority", "ieca", "--rules", "current"])
+        XCTAssertEqual(current.status, 0, current.stderr)
+        try Tools.assertValidAgainstSchemas(current.stdout)
+        let help = try Tools.run(tool, ["new", "--help"])
+        XCTAssertTrue(help.out.contains("historic (still read"), help.out)
     }
 }

@@ -16,7 +16,7 @@ final class PromptAndOptionsTests: XCTestCase {
 
     func testReferral() throws {
         try assertSame("nrm-referral", "new",
-                       answers: ["S-9", "", "2012-05-01", "n", "female", "AL", "sq,en", "y", "police", "2026-11-20", "sexual,labour", "", ""],
+                       answers: ["S-9", "", "2026-11-20", "2012-05-01", "n", "female", "AL", "sq,en", "y", "police", "sexual,labour", "", ""],
                        options: ["--subject", "S-9", "--dob", "2012-05-01", "--sex", "female", "--nationality", "AL", "--language", "sq,en",
                                  "--interpreter-needed", "--first-responder", "police", "--received", "2026-11-20", "--exploitation", "sexual,labour"])
     }
@@ -37,8 +37,18 @@ final class PromptAndOptionsTests: XCTestCase {
         try assertSame("missing-child", "start", answers: ["C-1", "2026-11-20T18:00:00Z", "missing", "Oak House", "2026-11-20T19:00:00Z", "PR-7", "y"],
                        options: ["--child", "C-1", "--last-seen", "2026-11-20T18:00:00Z", "--type", "missing", "--from", "Oak House",
                                  "--reported-to-police", "2026-11-20T19:00:00Z", "--police-reference", "PR-7", "--may-have-been-moved"])
-        try assertSame("missing-child", "return", answers: ["C-1", "2026-11-21T09:30:00Z", ""],
-                       options: ["--child", "C-1", "--returned", "2026-11-21T09:30:00Z"])
+        try assertSame("missing-child", "return", answers: ["C-1", "2026-11-21T09:30:00Z", "", "placement"],
+                       options: ["--child", "C-1", "--returned", "2026-11-21T09:30:00Z", "--to", "placement"])
+        try assertSame("missing-child", "return", answers: ["C-1", "2026-11-21T09:30:00Z", "", "other-adult", "y", "n", "y"],
+                       options: ["--child", "C-1", "--returned", "2026-11-21T09:30:00Z", "--to", "other-adult", "--enquiries-done", "--adult-photo-id"])
+        try assertSame("missing-child", "placement", answers: ["C-1", "2011-02-03", "Oak House", "2026-11-01", "n"],
+                       options: ["--child", "C-1", "--dob", "2011-02-03", "--placement", "Oak House", "--start", "2026-11-01", "--no-trafficking-concern"])
+        try assertSame("missing-child", "concern", answers: ["C-1", "lifted", "Synthetic reason", "2026-12-01"],
+                       options: ["--child", "C-1", "--lifted", "--reason", "Synthetic reason", "--on", "2026-12-01"])
+        try assertSame("missing-child", "notify", answers: ["C-1", "home-office", "2026-11-20T20:00:00Z"],
+                       options: ["--child", "C-1", "--agency", "home-office", "--at", "2026-11-20T20:00:00Z"])
+        try assertSame("missing-child", "review", answers: ["C-1", "2026-11-25", "police,childrens-social-care"],
+                       options: ["--child", "C-1", "--held", "2026-11-25", "--by", "police,childrens-social-care"])
         try assertSame("missing-child", "interview", answers: ["C-1", "done", "2026-11-22T10:00:00Z", "SW-01", "y"],
                        options: ["--child", "C-1", "--status", "done", "--at", "2026-11-22T10:00:00Z", "--by", "SW-01", "--independent"])
     }
@@ -47,7 +57,7 @@ final class PromptAndOptionsTests: XCTestCase {
         try assertSame("care-plan", "new",
                        answers: ["2026-11-20", "P-2", "2011-01-01", "n", "AL", "SW-1", "accommodation,emotional-support", "sexual",
                                  "high", "high", "medium", "high", "low", "medium", "high", "2026-11-19", "not-needed",
-                                 "Key worker on shift", "police", "specialist-foster-care", "y", "cse,missing"],
+                                 "Key worker on shift", "police", "specialist-foster-care", "y", "", "cse,missing"],
                        options: ["--date", "2026-11-20", "--person", "P-2", "--dob", "2011-01-01", "--nationality", "AL",
                                  "--lead-professional", "SW-1", "--need", "accommodation,emotional-support", "--exploitation", "sexual",
                                  "--risk", "community-safe=high,public-funds=high,understands=medium,can-keep-safe=high,family-friends-risk=low,abduction=medium,going-missing=high",

@@ -20,8 +20,11 @@ final class PythonSuitesTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0, "\(script) failed:\n\(text)")
     }
 
-    /// `nrm-referral new` at a real terminal: a bad date re-asked, numbered
-    /// choices, Ctrl-D and Ctrl-C writing nothing, the duty-to-notify offer.
+    /// At a real terminal: `nrm-referral new` re-asking a bad date, numbered
+    /// choices, Ctrl-D and Ctrl-C writing nothing, the duty-to-notify offer; a
+    /// dd/mm/yyyy date and an offset-less (UK) time accepted and echoed; an
+    /// answer changed at the confirmation, with what depends on it asked again;
+    /// and every report's text table on a terminal, NDJSON when piped.
     func testThePromptAtARealTerminal() throws { try runSuite("Tests/Support/test_prompt_pty.py") }
 
     /// The schemas accept what they should and refuse what they should.

@@ -52,6 +52,18 @@ final class ArgumentParserTests: XCTestCase {
         XCTAssertThrowsError(try ArgumentParser.parse(["--interactive=yes"], flags: flags))
     }
 
+    /// A value option never takes the next option as its value: `--as-of --interactive`
+    /// is refused with the `--name=VALUE` hint, and `--days=-1` is read as written.
+    func testAValueStartingWithADashMustBeJoined() throws {
+        for argv in [["--as-of", "--interactive"], ["-a", "-i"], ["--days", "-1"], ["--as-of", "-"]] {
+            XCTAssertThrowsError(try ArgumentParser.parse(argv, flags: flags), "\(argv)") { e in
+                XCTAssertTrue("\(e)".contains("must be written --"), "\(e)")
+            }
+        }
+        XCTAssertEqual(try ArgumentParser.parse(["--days=-1"], flags: flags).value("days"), "-1")
+        XCTAssertEqual(try ArgumentParser.parse(["-a-1"], flags: flags).value("on"), "-1")
+    }
+
     func testTypedValues() throws {
         XCTAssertThrowsError(try context(["--as-of", "2025-02-30"])[asOf]) { e in
             XCTAssertTrue("\(e)".contains("not a real date"))

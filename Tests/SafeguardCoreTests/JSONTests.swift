@@ -50,6 +50,33 @@ final class JSONTests: XCTestCase {
         XCTAssertNotNil(error(""))
     }
 
+    /// Issue 17: the duplicate-key check is linear, so a line with 80,000 keys
+    /// is checked whole (its time is measured in Tests/Bench/bench.sh, not here).
+    func testDuplicateKeysAmongEightyThousandAreFound() throws {
+        let keys = (0..<80_000).map { "k\($0)" }
+        func line(_ extra: [String]) -> String {
+            "{" + (keys + extra).map { "\"\($0)\":1" }.joined(separator: ",") + "}"
+        }
+        guard case .object(let o) = try parse(line([])) else { return XCTFail("not an object") }
+        XCTAssertEqual(o.fields.count, 80_000)
+        XCTAssertEqual(o.keys.last, "k79999")
+        // A repeat of the first key, of a middle one, and one spelled with an escape, each at the end.
+        XCTAssertEqual(error(line(["k0"])), "duplicate key \"k0\"")
+        XCTAssertEqual(error(line(["k40000"])), "duplicate key \"k40000\"")
+        XCTAssertEqual(error(line([#"k\u0037"#])), "duplicate key \"k7\"")
+        // The offset names the repeated key, at the start of its quote.
+        let text = line(["k79999"])
+        guard case .failure(let e) = parseBytes(Array(text.utf8)) else { return XCTFail("accepted") }
+        XCTAssertEqual(e.offset, text.utf8.count - #""k79999":1}"#.utf8.count)
+        // Around the point where the check changes method, and in a nested object.
+        for n in [14, 15, 16, 17, 33] {
+            let small = (0..<n).map { "\"x\($0)\":\($0)" }.joined(separator: ",")
+            XCTAssertNil(error("{\(small)}"), "\(n) keys")
+            XCTAssertEqual(error(#"{"o":{"# + small + #","x0":0}}"#), "duplicate key \"x0\"", "\(n) keys")
+            XCTAssertEqual(error("{\(small),\"x\(n - 1)\":0}"), "duplicate key \"x\(n - 1)\"", "\(n) keys")
+        }
+    }
+
     func testRejectsInvalidUTF8() {
         for bad: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
                              [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0x61, 0x5C, 0x6E, 0xE2, 0x82, 0x22]] {

@@ -169,6 +169,54 @@ final class NRMStatusTests: XCTestCase {
         XCTAssertEqual(statuses.map(\.stage), [.cgPositive, .rgNegative])
     }
 
+    /// Issue 12, rule 8 (HESTIA; SOLACE L111): a CG decision dated before the
+    /// recovery period ends is kept, but the period runs to its end and the
+    /// status is marked early-cg with what to do.
+    func testAnEarlyCGDoesNotEndTheRecoveryPeriod() throws {
+        let r = try referral(.dateOfBirth(date("2012-01-01")), received: "2026-11-01")
+        let rg = NRMStatus.Decided(on: date("2026-11-04"), outcome: .positive)   // the period ends 2026-12-19
+        func status(_ cg: String, _ outcome: DecisionOutcome, asOf: String) throws -> NRMStatus {
+            try NRMStatus(referral: r.facts, rg: rg, cg: .init(on: date(cg), outcome: outcome), withdrawn: nil,
+                          asOf: date(asOf), timescales: NRMTimescales())
+        }
+        let during = try status("2026-12-01", .negative, asOf: "2026-12-05")
+        XCTAssertEqual(during.stage, .rgPositive, "the recovery period keeps running")
+        XCTAssertTrue(during.earlyCG)
+        XCTAssertEqual(during.action, .confirmOrChallengeEarlyCG)
+        XCTAssertEqual(during.recoveryEnds, date("2026-12-19"))
+        let after = try status("2026-12-01", .negative, asOf: "2026-12-20")
+        XCTAssertEqual(after.stage, .cgNegative)
+        XCTAssertTrue(after.earlyCG, "still marked until confirmed or challenged")
+        guard case .object(let o) = during.json else { return XCTFail() }
+        XCTAssertEqual(o["early-cg"], .bool(true))
+        XCTAssertEqual(try NRMStatus(o), during, "reads back")
+        // Passing fixtures: on the last day of the period or after, not early.
+        for onTime in ["2026-12-19", "2027-01-10"] {
+            let s = try status(onTime, .negative, asOf: "2027-01-10")
+            XCTAssertFalse(s.earlyCG, onTime)
+            XCTAssertNil(s.action)
+            XCTAssertEqual(s.stage, .cgNegative)
+            guard case .object(let o) = s.json else { return XCTFail() }
+            XCTAssertNil(o["early-cg"])
+        }
+        XCTAssertEqual(NRMTimescales().earlyCG(date("2026-12-18"), after: rg), date("2026-12-19"))
+        XCTAssertNil(NRMTimescales(recoveryDays: 30).earlyCG(date("2026-12-18"), after: rg))
+        XCTAssertNil(NRMTimescales().earlyCG(date("2026-11-05"), after: .init(on: date("2026-11-04"), outcome: .negative)))
+
+        // The fold names the decision's line; a reconsideration after the period ends the mark.
+        var folder = NRMCaseFolder()
+        let at = { SourceLine(file: "case", line: $0) }
+        try folder.add(r, at: at(1))
+        folder.add(NRMDecision(id: RecordID("d-2")!, referral: r.id, stage: .rg, outcome: .positive, on: date("2026-11-04")), at: at(2), raw: [])
+        folder.add(NRMDecision(id: RecordID("d-3")!, referral: r.id, stage: .cg, outcome: .negative, on: date("2026-12-01")), at: at(3), raw: [])
+        XCTAssertEqual(folder.resolve().count, 0, "kept, never refused")
+        XCTAssertEqual(folder.earlyConclusiveDecisions(timescales: NRMTimescales()).map(\.source), [at(3)])
+        folder.add(NRMDecision(id: RecordID("d-4")!, referral: r.id, stage: .cg, outcome: .positive, on: date("2027-01-05"), reconsideration: true),
+                   at: at(4), raw: [])
+        XCTAssertEqual(folder.resolve().count, 0)
+        XCTAssertTrue(folder.earlyConclusiveDecisions(timescales: NRMTimescales()).isEmpty)
+    }
+
     /// One --as-of rule for every fold: a later event is neither applied nor reported.
     func testEventsAfterTheAsOfAreNeitherAppliedNorReported() throws {
         var folder = NRMCaseFolder(asOf: date("2026-11-10"))

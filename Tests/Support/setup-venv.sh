@@ -6,6 +6,8 @@ set -euo pipefail
 venv=$1
 missing=()
 command -v jq >/dev/null || missing+=(jq)
+# mandoc -Tlint checks the man pages.
+command -v mandoc >/dev/null || missing+=(mandoc)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -15,8 +17,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-if ! "$venv/bin/python3" -c 'import jsonschema' 2>/dev/null; then
+# rfc3339-validator lets jsonschema check "format": "date-time" (2026-11-22T25:00Z is refused).
+if ! "$venv/bin/python3" -c 'import jsonschema, rfc3339_validator' 2>/dev/null; then
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema rfc3339-validator
 fi

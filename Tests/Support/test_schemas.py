@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator  # noqa: E402
 KINDS = ["referral", "duty-to-notify", "nrm-decision", "nrm-withdrawal", "nrm-status", "indicator",
          "age-assessment", "assessment-check", "age-status", "age-on-date", "claimed-age-range",
          "placement", "missing-start", "missing-return", "return-interview", "missing-status", "placement-summary",
+         "trafficking-concern", "missing-notification", "missing-review", "void",
          "care-plan", "care-plan-review", "care-plan-action", "care-plan-check", "care-plan-exit", "care-plan-summary"]
 
 CHILD_REFERRAL = {
@@ -74,6 +75,10 @@ DECISION = {
     "stage": "rg", "outcome": "positive", "on": "2026-11-25",
 }
 
+RECONSIDERED = dict(DECISION, id="dec-2", on="2026-12-01", reconsideration=True)
+
+VOID = {"kind": "void", "v": 1, "id": "void-1", "voids": "dec-1", "reason": "Entered on the wrong referral", "on": "2026-11-26"}
+
 WITHDRAWAL = {
     "kind": "nrm-withdrawal", "v": 1, "id": "wdr-1", "referral": "ref-7KQ2M9XD4B", "on": "2026-12-01",
 }
@@ -92,6 +97,16 @@ STATUS_CG_DECIDED = {
     "rg-decided": "2026-11-24", "rg-outcome": "positive", "recovery-ends": "2027-01-08",
     "cg-due": "2027-01-08", "cg-decided": "2027-01-20", "cg-outcome": "negative",
     "overdue": False, "overdue-days": 0,
+}
+
+# Issue 12, rule 8: a CG decision dated inside the recovery period.
+STATUS_EARLY_CG = {
+    "kind": "nrm-status", "v": 1, "referral": "ref-7KQ2M9XD4B", "subject": "S-1042",
+    "as-of": "2026-12-20", "treated-as": "child", "received": "2026-11-20",
+    "stage": "rg-positive", "rg-due": "2026-11-25",
+    "rg-decided": "2026-11-24", "rg-outcome": "positive", "recovery-ends": "2027-01-08",
+    "cg-due": "2027-01-08", "cg-decided": "2026-12-15", "cg-outcome": "negative",
+    "overdue": False, "overdue-days": 0, "early-cg": True, "action": "confirm-or-challenge-early-cg",
 }
 
 STATUS_WITHDRAWN = {
@@ -150,23 +165,41 @@ AGE_STATUS_NO_SOUND = {
     "kind": "age-status", "v": 1, "person": "S-7", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "age-disputed-no-sound-assessment", "assessments": 1, "latest-assessment": "aa-1",
     "latest-gaps": ["fewer-than-two-trained-assessors", "no-interpreter"],
+    "why": [{"code": "no-sound-assessment", "assessment": "aa-1",
+             "message": "No completed assessment free of gaps was made by the date: the person is treated as a child (SOLACE L312)."}],
 }
 
 AGE_STATUS_NO_ASSESSMENTS = {
     "kind": "age-status", "v": 1, "person": "S-11", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "age-disputed-no-sound-assessment", "assessments": 0, "latest-gaps": [],
+    "why": [{"code": "no-assessment", "message": "No age assessment was made by the date."}],
 }
 
 AGE_STATUS_SOUND_ADULT = {
     "kind": "age-status", "v": 1, "person": "S-8", "as-of": "2026-11-23", "treated-as": "adult",
     "basis": "sound-assessment", "assessment": "aa-2", "youngest-age": 19, "turns-18": "2025-01-01",
     "assessments": 1, "latest-assessment": "aa-2", "latest-gaps": [],
+    "why": [{"code": "sound-assessment-decides", "assessment": "aa-2", "message": "The latest completed assessment is free of gaps."}],
 }
 
 AGE_STATUS_SOUND_CHILD = {
     "kind": "age-status", "v": 1, "person": "S-10", "as-of": "2026-11-23", "treated-as": "child",
     "basis": "sound-assessment", "assessment": "aa-4", "youngest-age": 15, "turns-18": "2029-11-20",
     "assessments": 2, "latest-assessment": "aa-5", "latest-gaps": ["no-reasons"],
+    "why": [{"code": "sound-assessment-decides", "assessment": "aa-4", "message": "The latest completed assessment is free of gaps."},
+            {"code": "later-inconclusive", "assessment": "aa-5", "message": "A later assessment was inconclusive."}],
+}
+
+# An age-status written before `why` existed still validates (an optional field keeps v 1).
+AGE_STATUS_BEFORE_WHY = {k: v for k, v in AGE_STATUS_SOUND_ADULT.items() if k != "why"}
+
+# Issue 12, rule 3: a sound adult finding, then a later finding of under 18.
+AGE_STATUS_REOPENED = {
+    "kind": "age-status", "v": 1, "person": "S-12", "as-of": "2026-11-23", "treated-as": "child",
+    "basis": "reopened-by-later-assessment", "assessments": 2, "latest-assessment": "aa-7",
+    "latest-gaps": ["physical-not-considered", "psychological-not-considered", "cultural-not-considered"],
+    "why": [{"code": "later-finding-under-18", "assessment": "aa-7", "message": "A later completed assessment found the person under 18."},
+            {"code": "earlier-sound-assessment-set-aside", "assessment": "aa-6", "message": "This earlier sound assessment no longer settles the age."}],
 }
 
 AGE_ON_DATE = {
@@ -210,6 +243,30 @@ MISSING_RETURN_BARE = {
     "kind": "missing-return", "v": 1, "id": "mr-BY7MQX2V7T", "child": "C-4", "returned": "2026-11-02T08:00:00.5+01:00",
 }
 
+MISSING_RETURN_TO_PLACEMENT = {
+    "kind": "missing-return", "v": 1, "id": "mr-PL4CEMENT1", "child": "C-2", "returned": "2026-11-11T09:00:00Z", "to": "placement",
+}
+
+MISSING_RETURN_RELEASED = {
+    "kind": "missing-return", "v": 1, "id": "mr-RELEASED01", "child": "C-2", "returned": "2026-11-11T09:00:00Z", "to": "other-adult",
+    "enquiries-done": True, "child-photo-id": True, "adult-photo-id": False,
+}
+
+CONCERN_LIFTED = {
+    "kind": "trafficking-concern", "v": 1, "id": "tc-1", "child": "C-1", "concern": "lifted", "on": "2026-12-01",
+    "reason": "Synthetic reason.",
+}
+
+CONCERN_RAISED = {"kind": "trafficking-concern", "v": 1, "id": "tc-2", "child": "C-1", "concern": "raised", "on": "2026-12-02"}
+
+NOTIFICATION = {
+    "kind": "missing-notification", "v": 1, "id": "mn-1", "child": "C-1", "agency": "home-office", "at": "2026-11-22T23:00:00Z",
+}
+
+MISSING_REVIEW = {
+    "kind": "missing-review", "v": 1, "id": "mrv-1", "child": "C-1", "held": "2026-11-25", "by": ["police", "childrens-social-care"],
+}
+
 INTERVIEW_DONE = {
     "kind": "return-interview", "v": 1, "id": "ri-R1E8DD7RBJ", "child": "C-2", "status": "done",
     "at": "2026-11-12T10:00:00Z", "by": "SW-7", "independent": True,
@@ -225,7 +282,10 @@ STATUS_MISSING_NOW = {
     "type": "missing", "since": "2026-11-22T21:00:00Z", "hours-missing": 11, "police-not-notified": False,
     "episodes-in-window": 1, "window-days": 90, "repeat": False, "interview-outstanding": False,
     "interview-overdue": False, "trafficking-concern": True, "placement": "Oak House", "placement-start": "2026-11-20",
-    "high-risk-window": True, "notify": ["police", "home-office", "missing-people"], "action-needed": True,
+    "high-risk-window": True, "notify": ["police", "home-office", "missing-people"], "not-notified": ["missing-people"],
+    "nrm-referral": True, "action-needed": True,
+    "actions": [{"code": "missing-now", "message": "missing since 2026-11-22T21:00:00Z (11 hours)"},
+                {"code": "agencies-not-notified", "message": "not told: missing-people"}],
 }
 
 STATUS_RETURNED_INTERVIEWED = {
@@ -233,7 +293,8 @@ STATUS_RETURNED_INTERVIEWED = {
     "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
     "last-returned": "2026-11-11T09:00:00Z", "interview": "done", "interview-due": "2026-11-14T09:00:00Z",
     "interview-outstanding": False, "interview-overdue": False, "trafficking-concern": False,
-    "placement": "Elm Lodge", "placement-start": "2026-09-01", "high-risk-window": False, "action-needed": False,
+    "placement": "Elm Lodge", "placement-start": "2026-09-01", "high-risk-window": False, "review-outstanding": False,
+    "release-unchecked": False, "action-needed": False, "actions": [],
 }
 
 STATUS_INTERVIEW_OVERDUE = {
@@ -241,7 +302,8 @@ STATUS_INTERVIEW_OVERDUE = {
     "police-not-notified": False, "episodes-in-window": 1, "window-days": 90, "repeat": False,
     "last-returned": "2026-11-16T08:00:00Z", "interview": "offered", "interview-due": "2026-11-19T08:00:00Z",
     "interview-outstanding": True, "interview-overdue": True, "trafficking-concern": True, "placement": "Elm Lodge",
-    "placement-start": "2026-10-01", "high-risk-window": False, "notify": [], "action-needed": True,
+    "placement-start": "2026-10-01", "high-risk-window": False, "notify": [], "not-notified": [], "nrm-referral": True,
+    "action-needed": True, "actions": [{"code": "interview-overdue", "message": "the return interview is overdue"}],
 }
 
 STATUS_POLICE_NOT_TOLD = {
@@ -257,7 +319,19 @@ STATUS_MISSING_AGAIN = {
     "episodes-in-window": 4, "window-days": 90, "repeat": True, "last-returned": "2026-11-09T20:00:00Z",
     "interview-due": "2026-11-12T20:00:00Z", "interview-outstanding": True, "interview-overdue": True,
     "trafficking-concern": True, "placement": "Ash Court", "placement-start": "2026-11-21", "high-risk-window": True,
-    "notify": ["police", "home-office"], "action-needed": True,
+    "notify": ["police", "home-office"], "not-notified": [], "nrm-referral": True, "action-needed": True,
+}
+
+STATUS_REPEAT_NO_REVIEW = {
+    "kind": "missing-status", "v": 1, "child": "D-2", "as-of": "2026-11-23T08:00:00Z", "missing-now": False,
+    "police-not-notified": False, "episodes-in-window": 3, "window-days": 90, "repeat": True, "last-review": "2026-10-01",
+    "review-outstanding": True, "last-returned": "2026-11-20T20:00:00Z", "release-unchecked": True, "interview": "done",
+    "interview-due": "2026-11-23T20:00:00Z", "interview-outstanding": False, "interview-overdue": False,
+    "trafficking-concern": True, "high-risk-window": False, "notify": [], "not-notified": [], "nrm-referral": False,
+    "action-needed": True,
+    "actions": [{"code": "review-outstanding", "message": "repeat: 3 episodes in 90 days; no review since 20 Nov 2026"},
+                {"code": "release-unchecked", "message": "released to other-adult without adult-photo-id"},
+                {"code": "no-nrm-referral", "message": "trafficking concern and no NRM referral"}],
 }
 
 PLACEMENT_SUMMARY = {
@@ -420,14 +494,17 @@ PLAN_SUMMARY_CHILD = {
                             "safety-plan-current", "papers-complete"],
 }
 
-VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, WITHDRAWAL,
-         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE,
+VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECISION, RECONSIDERED, VOID, WITHDRAWAL,
+         STATUS_PENDING, STATUS_CG_DECIDED, STATUS_WITHDRAWN, STATUS_OVERDUE, STATUS_EARLY_CG,
          ASSESSMENT_WITH_GAPS, ASSESSMENT_SOUND, ASSESSMENT_BARE, CHECK_WITH_GAPS, CHECK_SOUND,
-         AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD,
+         AGE_STATUS_NO_SOUND, AGE_STATUS_NO_ASSESSMENTS, AGE_STATUS_SOUND_ADULT, AGE_STATUS_SOUND_CHILD, AGE_STATUS_REOPENED,
+         AGE_STATUS_BEFORE_WHY,
          AGE_ON_DATE, AGE_ON_DATE_FROM_RECORD, CLAIMED_AGE_RANGE,
          PLACEMENT, MISSING_START_REPORTED, MISSING_START_AWAY, MISSING_RETURN, MISSING_RETURN_BARE,
          INTERVIEW_DONE, INTERVIEW_REFUSED, STATUS_MISSING_NOW, STATUS_RETURNED_INTERVIEWED, STATUS_INTERVIEW_OVERDUE,
          STATUS_POLICE_NOT_TOLD, STATUS_MISSING_AGAIN, PLACEMENT_SUMMARY, PLACEMENT_SUMMARY_NOT_RECORDED,
+         MISSING_RETURN_TO_PLACEMENT, MISSING_RETURN_RELEASED, CONCERN_LIFTED, CONCERN_RAISED, NOTIFICATION, MISSING_REVIEW,
+         STATUS_REPEAT_NO_REVIEW,
          ADULT_PLAN, CHILD_PLAN, CHILD_PLAN_BARE, PLAN_REVIEW, PLAN_REVIEW_CHILD, PLAN_REVIEW_NOTE_ONLY,
          PLAN_ACTION, PLAN_ACTION_BARE, PLAN_CHECK, PLAN_CHECK_CLEAN, PLAN_EXIT, PLAN_EXIT_READY,
          PLAN_SUMMARY, PLAN_SUMMARY_CHILD, CHILD_PLAN_FULL, CHILD_PLAN_WITH_DOB, PLAN_REVIEW_EXIT, PLAN_ACTION_KIND,
@@ -518,6 +595,11 @@ INVALID = {
     "duty-to-notify without indicators": edit(DUTY_TO_NOTIFY, dropping("indicators")),
     # decisions and withdrawals
     "decision with unknown stage": edit(DECISION, setting(stage="final")),
+    "decision reconsideration false": edit(DECISION, setting(reconsideration=False)),
+    "void without reason": edit(VOID, dropping("reason")),
+    "void with blank reason": edit(VOID, setting(reason="  ")),
+    "void of a bad id": edit(VOID, setting(voids="not an id")),
+    "void with an extra field": edit(VOID, setting(note="x")),
     "decision with unknown outcome": edit(DECISION, setting(outcome="deferred")),
     "decision without date": edit(DECISION, dropping("on")),
     "decision with bad date": edit(DECISION, setting(on="2026-11-25T10:00:00Z")),
@@ -538,6 +620,13 @@ INVALID = {
     "nrm-status without overdue": edit(STATUS_PENDING, dropping("overdue")),
     "nrm-status unknown stage": edit(STATUS_PENDING, setting(stage="submitted")),
     "nrm-status unknown property": edit(STATUS_PENDING, setting(note="x")),
+    "nrm-status early-cg without action": edit(STATUS_EARLY_CG, dropping("action")),
+    "nrm-status action without early-cg": edit(STATUS_CG_DECIDED, setting(action="confirm-or-challenge-early-cg")),
+    "nrm-status early-cg false": edit(STATUS_EARLY_CG, setting(early_cg=False)),
+    "nrm-status early-cg without a cg decision": edit(STATUS_EARLY_CG, dropping("cg-decided", "cg-outcome")),
+    "nrm-status early-cg with a decision outstanding": edit(STATUS_EARLY_CG, setting(outstanding="cg-decision", due="2027-01-08")),
+    "nrm-status early-cg at rg-pending": edit(STATUS_EARLY_CG, setting(stage="rg-pending")),
+    "nrm-status unknown action": edit(STATUS_EARLY_CG, setting(action="ignore")),
     # age-assessment
     "assessment with both claimed dob and age": edit(ASSESSMENT_WITH_GAPS, inside("claimed", setting(dob="2010-03-01"))),
     "assessment with an empty claim": edit(ASSESSMENT_WITH_GAPS, setting(claimed={})),
@@ -597,6 +686,13 @@ INVALID = {
     "age-status latest without assessments": edit(AGE_STATUS_NO_ASSESSMENTS, setting(latest_assessment="aa-1")),
     "age-status without latest-gaps": edit(AGE_STATUS_NO_SOUND, dropping("latest-gaps")),
     "age-status bad turns-18": edit(AGE_STATUS_SOUND_ADULT, setting(turns_18="2025-1-1")),
+    "age-status empty why": edit(AGE_STATUS_SOUND_ADULT, setting(why=[])),
+    "age-status unknown reason code": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "looked-old", "assessment": "aa-2", "message": "x"}])),
+    "age-status reason without its assessment": edit(AGE_STATUS_SOUND_ADULT, setting(why=[{"code": "sound-assessment-decides", "message": "x"}])),
+    "age-status no-assessment citing one": edit(AGE_STATUS_NO_ASSESSMENTS, setting(why=[{"code": "no-assessment", "assessment": "aa-1", "message": "x"}])),
+    "age-status reopened but treated as adult": edit(AGE_STATUS_REOPENED, setting(treated_as="adult")),
+    "age-status reopened but relies on an assessment": edit(AGE_STATUS_REOPENED, setting(assessment="aa-6")),
+    "age-status reopened with one assessment": edit(AGE_STATUS_REOPENED, setting(assessments=1)),
     # age-on-date and claimed-age-range: no date of birth
     "age-on-date with a dob field": edit(AGE_ON_DATE, setting(dob="2008-02-29")),
     "age-on-date with a subject": edit(AGE_ON_DATE_FROM_RECORD, setting(subject={"id": "S-1", "dob": "2000-01-01"})),
@@ -636,6 +732,26 @@ INVALID = {
     "missing-return with a lower-case z": edit(MISSING_RETURN, setting(returned="2026-11-11T09:00:00z")),
     "missing-return with blank found-at": edit(MISSING_RETURN, setting(found_at=" ")),
     "missing-return with an extra property": edit(MISSING_RETURN, setting(interview="done")),
+    "missing-return unknown to": edit(MISSING_RETURN_TO_PLACEMENT, setting(to="friend")),
+    "missing-return to an adult without the checks": edit(MISSING_RETURN_RELEASED, dropping("adult-photo-id")),
+    "missing-return check as a string": edit(MISSING_RETURN_RELEASED, setting(enquiries_done="yes")),
+    "missing-return to the placement with a check": edit(MISSING_RETURN_TO_PLACEMENT, setting(child_photo_id=True)),
+    "missing-return with checks but no to": edit(MISSING_RETURN_BARE, setting(enquiries_done=True)),
+    "missing-return with the adult's name": edit(MISSING_RETURN_RELEASED, setting(name="A Person")),
+    # trafficking-concern
+    "concern lifted without a reason": edit(CONCERN_LIFTED, dropping("reason")),
+    "concern unknown change": edit(CONCERN_LIFTED, setting(concern="closed")),
+    "concern without on": edit(CONCERN_RAISED, dropping("on")),
+    "concern with a blank reason": edit(CONCERN_LIFTED, setting(reason=" ")),
+    # missing-notification
+    "notification unknown agency": edit(NOTIFICATION, setting(agency="council")),
+    "notification at a date only": edit(NOTIFICATION, setting(at="2026-11-22")),
+    "notification without child": edit(NOTIFICATION, dropping("child")),
+    # missing-review
+    "review by one agency": edit(MISSING_REVIEW, setting(by=["police"])),
+    "review by an agency twice": edit(MISSING_REVIEW, setting(by=["police", "police"])),
+    "review unknown agency": edit(MISSING_REVIEW, setting(by=["police", "council"])),
+    "review held as a date-time": edit(MISSING_REVIEW, setting(held="2026-11-25T10:00:00Z")),
     # return-interview
     "interview done without by": edit(INTERVIEW_DONE, dropping("by")),
     "interview unknown status": edit(INTERVIEW_REFUSED, setting(status="held")),
@@ -652,7 +768,21 @@ INVALID = {
     "status negative hours": edit(STATUS_MISSING_NOW, setting(hours_missing=-1)),
     "status notify without trafficking concern": edit(STATUS_POLICE_NOT_TOLD, setting(notify=[])),
     "status trafficking concern without notify": edit(STATUS_MISSING_NOW, dropping("notify")),
-    "status trafficking concern without a placement": edit(STATUS_MISSING_NOW, dropping("placement", "placement-start")),
+    "status trafficking concern without not-notified": edit(STATUS_MISSING_NOW, dropping("not-notified")),
+    "status trafficking concern without nrm-referral": edit(STATUS_MISSING_NOW, dropping("nrm-referral")),
+    "status not-notified without trafficking concern": edit(STATUS_RETURNED_INTERVIEWED, setting(not_notified=[])),
+    "status nrm-referral without trafficking concern": edit(STATUS_RETURNED_INTERVIEWED, setting(nrm_referral=False)),
+    "status no referral but no action": edit(STATUS_REPEAT_NO_REVIEW, setting(action_needed=False, actions=[])),
+    "status no referral not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=STATUS_REPEAT_NO_REVIEW["actions"][:2])),
+    "status review outstanding without a repeat": edit(STATUS_REPEAT_NO_REVIEW, setting(repeat=False)),
+    "status review outstanding not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=STATUS_REPEAT_NO_REVIEW["actions"][1:])),
+    "status release unchecked not listed": edit(STATUS_REPEAT_NO_REVIEW, setting(actions=[STATUS_REPEAT_NO_REVIEW["actions"][0]])),
+    "status action needed with no actions": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[])),
+    "status actions with nothing needed": edit(STATUS_RETURNED_INTERVIEWED, setting(actions=[{"code": "missing-now", "message": "x"}])),
+    "status unknown action code": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[{"code": "overdue", "message": "x"}])),
+    "status action without message": edit(STATUS_INTERVIEW_OVERDUE, setting(actions=[{"code": "interview-overdue"}])),
+    "status missing now not listed": edit(STATUS_MISSING_NOW, setting(actions=STATUS_MISSING_NOW["actions"][1:])),
+    "status not-notified unknown agency": edit(STATUS_MISSING_NOW, setting(not_notified=["social-services"])),
     "status notify while not missing": edit(STATUS_INTERVIEW_OVERDUE, setting(notify=["police", "home-office"])),
     "status missing with a trafficking concern and the Home Office not notified": edit(STATUS_MISSING_NOW, setting(notify=["police"])),
     "status unknown agency": edit(STATUS_MISSING_NOW, setting(notify=["police", "home-office", "social-services"])),
@@ -868,10 +998,12 @@ class SchemaTests(unittest.TestCase):
             "missing-return": {"found-at"},
             "missing-status": {"placement"},
             "placement-summary": {"placement"},
+            "trafficking-concern": {"reason"},
             "care-plan": {"child.missing-strategy", "dob", "claimed-age-range.earliest-dob", "claimed-age-range.latest-dob"},
             "care-plan-review": {"note", "changes.child.missing-strategy"},
             "care-plan-action": {"description"},
             "care-plan-summary": {"plan.child.missing-strategy", "plan.dob", "plan.claimed-age-range.earliest-dob", "plan.claimed-age-range.latest-dob"},
+            "void": {"reason"},
         }
         for kind, schema in self.schemas.items():
             with self.subTest(kind=kind):

@@ -6,6 +6,9 @@ public struct CSVWriter {
     public var lineEnd: [UInt8]
     public var neutraliseFormulas: Bool
 
+    /// The UTF-8 byte-order mark (U+FEFF), which `--bom` writes first.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     public init(crlf: Bool = false, neutraliseFormulas: Bool = true) {
         lineEnd = crlf ? [0x0D, 0x0A] : [0x0A]
         self.neutraliseFormulas = neutraliseFormulas

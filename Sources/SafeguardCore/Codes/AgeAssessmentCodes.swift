@@ -15,6 +15,11 @@ public enum DocumentsSeen: String, CodeList {
         case .heldByThirdParty: return "Documents held by a third party"
         }
     }
+
+    /// Whether the assessors actually saw documents: genuine ones, or ones they
+    /// found false or doubtful. None, or documents a third party holds, were
+    /// not seen, so they cannot be a factor (SOLACE L304, L312).
+    public var wereSeen: Bool { self == .genuine || self == .falseOrDoubtful }
 }
 
 /// What the assessment considered (SOLACE L316: physical, psychological and cultural factors).
@@ -81,6 +86,10 @@ public enum AssessmentGap: String, CodeList {
     case noReasons = "no-reasons"
     case noFactorsRecorded = "no-factors-recorded"
     case appearanceOrMedicalOnly = "appearance-or-medical-only"
+    case documentaryWithoutDocuments = "documentary-without-documents"
+    case physicalNotConsidered = "physical-not-considered"
+    case psychologicalNotConsidered = "psychological-not-considered"
+    case culturalNotConsidered = "cultural-not-considered"
     case adultDespiteDoubt = "adult-despite-doubt"
     case conclusionContradictsAge = "conclusion-contradicts-assessed-age"
     case noAssessedAge = "no-assessed-age"
@@ -97,6 +106,10 @@ public enum AssessmentGap: String, CodeList {
         case .noReasons: return "No written reasons were recorded."
         case .noFactorsRecorded: return "No factors considered were recorded: physical, psychological and cultural factors should all be (SOLACE L316)."
         case .appearanceOrMedicalOnly: return "The assessment rests on appearance or medical evidence alone; medical methods can be out by up to 5 years (SOLACE L312)."
+        case .documentaryWithoutDocuments: return "Documents are recorded as a factor but none were seen: documents are a factor only when the assessors saw them (SOLACE L304, L312)."
+        case .physicalNotConsidered: return "Physical factors were not considered: physical, psychological and cultural factors should all be (SOLACE L316)."
+        case .psychologicalNotConsidered: return "Psychological factors were not considered: physical, psychological and cultural factors should all be (SOLACE L316)."
+        case .culturalNotConsidered: return "Cultural factors were not considered: physical, psychological and cultural factors should all be (SOLACE L316)."
         case .adultDespiteDoubt: return "The outcome treats the person as an adult although the recorded doubt favours childhood: give the benefit of the doubt (SOLACE L312)."
         case .conclusionContradictsAge: return "The conclusion says child but the assessed age is 18 or over: the record contradicts itself, so it cannot settle the age."
         case .noAssessedAge: return "The outcome gives no assessed date of birth or age range."

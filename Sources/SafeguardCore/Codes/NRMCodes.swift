@@ -21,26 +21,62 @@ public enum FirstResponder: String, CodeList {
         case .laChildrensServices: return "Local authority children's services"
         case .laAdultServices: return "Local authority adult services"
         case .salvationArmy: return "The Salvation Army"
-        case .poppyProject: return "Poppy Project"
-        case .migrantHelpline: return "Migrant Helpline"
+        case .poppyProject: return "Poppy Project (historic: closed)"
+        case .migrantHelpline: return "Migrant Helpline (historic: now Migrant Help)"
         case .barnardos: return "Barnardo's"
         case .nspcc: return "NSPCC"
         case .tara: return "TARA (Trafficking Awareness Raising Alliance)"
         case .kalayaan: return "Kalayaan"
-        case .gangmastersLicensingAuthority: return "Gangmasters Licensing Authority"
+        case .gangmastersLicensingAuthority: return "Gangmasters Licensing Authority (historic: now the GLAA)"
         }
     }
 }
 
-/// The competent authority that decides (SOLACE L255, L261).
+/// The competent authority that decides (SOLACE L255, L261: UKHTC, or UKBA for
+/// cases in the immigration system). Current practice (DOMAIN "Current practice"):
+/// the Single Competent Authority since April 2019, the Immigration Enforcement
+/// Competent Authority since 8 November 2021, and devolved decision-making panels
+/// for children in the pilot areas. The historic codes are still read.
 public enum CompetentAuthority: String, CodeList {
     case ukhtc, ukba
+    case sca, ieca
+    case ddmPanel = "ddm-panel"
     public static let listName = "competent authority"
     public var label: String {
         switch self {
-        case .ukhtc: return "UK Human Trafficking Centre"
-        case .ukba: return "UK Border Agency (cases in the immigration system)"
+        case .ukhtc: return "UK Human Trafficking Centre (historic)"
+        case .ukba: return "UK Border Agency, cases in the immigration system (historic)"
+        case .sca: return "Single Competent Authority (Home Office)"
+        case .ieca: return "Immigration Enforcement Competent Authority"
+        case .ddmPanel: return "Devolved decision-making panel (children, pilot areas)"
         }
+    }
+    /// A code of the sources no longer in use: read, but refused for a new record under current rules.
+    public var isHistoric: Bool { self == .ukhtc || self == .ukba }
+}
+
+public extension FirstResponder {
+    /// Organisations closed or renamed since the sources (DOMAIN "Current practice": the Poppy Project
+    /// has closed; Migrant Helpline is now Migrant Help; the Gangmasters Licensing Authority is the
+    /// Gangmasters and Labour Abuse Authority since 2017). Read, but refused for a new record under current rules.
+    var isHistoric: Bool { self == .poppyProject || self == .migrantHelpline || self == .gangmastersLicensingAuthority }
+}
+
+public extension RuleSet {
+    /// Why a new record may not use these codes under this rule set; nil when it may.
+    /// Under current rules a historic code is refused; under the sources every code is allowed.
+    func historicCodeProblem(firstResponder: FirstResponder?, competentAuthority: CompetentAuthority?) -> String? {
+        guard self == .current else { return nil }
+        if let f = firstResponder, f.isHistoric {
+            return "first responder '\(f.rawValue)' is a historic code (\(f.label)): it is read in old records, but a new record "
+                + "under --rules current needs a current one (the Poppy Project has closed; Migrant Helpline is now Migrant Help; "
+                + "the GLA is now the Gangmasters and Labour Abuse Authority), or use --rules sources"
+        }
+        if let c = competentAuthority, c.isHistoric {
+            return "competent authority '\(c.rawValue)' is a historic code: a new record under --rules current names sca, ieca "
+                + "or ddm-panel, or use --rules sources"
+        }
+        return nil
     }
 }
 
@@ -105,4 +141,17 @@ public enum DecisionOutcome: String, CodeList {
     case positive, negative
     public static let listName = "decision outcome"
     public var label: String { self == .positive ? "Positive" : "Negative" }
+}
+
+/// What a person must do about a referral, beyond the decision awaited.
+public enum NRMAction: String, CodeList {
+    case confirmOrChallengeEarlyCG = "confirm-or-challenge-early-cg"
+
+    public static let listName = "NRM action"
+    public var label: String {
+        switch self {
+        case .confirmOrChallengeEarlyCG:
+            return "The conclusive-grounds decision is dated before the recovery period ends: confirm its date with the competent authority (if it is wrong, void the decision and record the right date), or challenge the decision (a reconsideration made after the recovery period). The recovery period runs to its end (HESTIA; SOLACE L111: no removal during it)."
+        }
+    }
 }

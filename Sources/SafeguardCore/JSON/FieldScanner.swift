@@ -29,16 +29,24 @@ public final class FieldScanner {
             column = here.first
             copies = Array(here.dropFirst())
             var keys: [[UInt8]] = [], groups: [[(parts: ArraySlice<Substring>, column: Int)]] = []
+            var index: [String: Int] = [:]
             for p in paths where !p.parts.isEmpty {
-                let key = Array(p.parts.first!.utf8)
-                if let k = keys.firstIndex(of: key) { groups[k].append((p.parts.dropFirst(), p.column)) } else {
-                    keys.append(key)
+                let name = String(p.parts.first!)
+                if let k = index[name] { groups[k].append((p.parts.dropFirst(), p.column)) } else {
+                    index[name] = keys.count
+                    keys.append(Array(name.utf8))
                     groups.append([(p.parts.dropFirst(), p.column)])
                 }
             }
             self.keys = keys
+            // A wide level (the union of many records' columns) is searched by hashing, not in turn.
+            self.index = keys.count > Node.linearKeys ? index : nil
             children = groups.map(Node.init)
         }
+
+        static let linearKeys = 16
+        /// Each key's place in `keys`, for a level with many keys.
+        let index: [String: Int]?
     }
 
     public let paths: [String]
@@ -122,6 +130,10 @@ public final class FieldScanner {
     @inline(__always)
     func match(_ key: (range: Range<Int>, escaped: Bool), in node: Node, _ c: inout JSONCursor) -> Node? {
         if node.keys.isEmpty { return nil }
+        if let index = node.index {
+            let name = c.decodeString(key.range, escaped: key.escaped, scratch: &scratch)
+            return index[name].map { node.children[$0] }
+        }
         if key.escaped {
             let decoded = Array(c.decodeString(key.range, escaped: true, scratch: &scratch).utf8)
             return node.keys.firstIndex(of: decoded).map { node.children[$0] }

@@ -11,6 +11,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 /// no input can crash it or recurse without bound.
 public struct JSONParser {
     public static let maxDepth = 128
+    /// Objects with fewer keys than this are checked for duplicates by a linear search.
+    static let linearKeys = 16
 
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(c: JSONCursor(bytes))
@@ -61,6 +63,10 @@ public struct JSONParser {
         guard depth <= JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
         c.i += 1
         var fields: [JSONObject.Field] = []
+        // The duplicate-key check stays linear in the number of keys: a short
+        // object is searched in place, a long one through a set of its keys,
+        // so one line with many keys cannot take quadratic time (issue 17).
+        var seen: Set<String>? = nil
         c.skipSpace()
         if c.i < c.end, c.b[c.i] == UInt8(ascii: "}") { c.i += 1; return JSONObject(fields) }
         while true {
@@ -70,7 +76,17 @@ public struct JSONParser {
             let key = c.decodeString(k.range, escaped: k.escaped, scratch: &scratch)
             c.skipSpace()
             let value = try parseValue(depth: depth)
-            if fields.contains(where: { $0.key == key }) { throw c.fail("duplicate key \"\(key)\"", at: keyStart) }
+            let duplicate: Bool
+            if seen != nil {
+                duplicate = !seen!.insert(key).inserted
+            } else if fields.count < JSONParser.linearKeys {
+                duplicate = fields.contains(where: { $0.key == key })
+            } else {
+                var keys = Set(fields.lazy.map(\.key))
+                duplicate = !keys.insert(key).inserted
+                seen = keys
+            }
+            if duplicate { throw c.fail("duplicate key \"\(key)\"", at: keyStart) }
             fields.append(.init(key: key, value: value))
             guard try c.nextMember(close: UInt8(ascii: "}"), inside: "an object") else { return JSONObject(fields) }
         }

@@ -118,10 +118,8 @@ public enum VoidHandling: Sendable {
 /// The same over inputs already open, read from their start. To honour voids a
 /// pipe is first copied to a temporary file (so `opened` may change), for a
 /// first pass that finds the voids.
-/// `mentioning`: when given, only lines holding one of these byte strings are
-/// read, and the rest are passed over unparsed (a fast first filter).
 public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnostics, voids handling: VoidHandling = .honour,
-                          mentioning: [[UInt8]]? = nil, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                          maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                           _ body: (InputRecord) throws -> Void) throws {
     var voids = Voids()
     if handling == .honour {
@@ -130,7 +128,6 @@ public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnosti
     }
     var voided = 0
     try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { name, line in
-        if let mentioning, !mentioning.contains(where: { line.bytes.contains(subsequence: $0) }) { return }
         let value: JSONValue
         do throws(JSONSyntaxError) {
             value = try JSONParser.parse(line.bytes)

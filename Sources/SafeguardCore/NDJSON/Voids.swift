@@ -19,59 +19,20 @@ public struct Voids: Sendable {
     public static func find(in inputs: [OpenedInput]) throws -> Voids {
         var found = Voids()
         defer { for input in inputs { try? input.rewind() } }
-        guard try inputs.contains(where: { try $0.contains(Array(#""void""#.utf8)) }) else { return found }
-        for input in inputs { try input.rewind() }
-        let quiet = Diagnostics(tool: "", quiet: true) { _ in }
-        try forEachLine(in: inputs, diagnostics: quiet) { _, line in
-            guard line.bytes.contains(subsequence: Array(#""void""#.utf8)),
-                  case .object(let o)? = try? JSONParser.parse(line.bytes), o["kind"]?.stringValue == VoidRecord.kind,
-                  let v = try? VoidRecord(o) else { return }
-            found.cancelled.insert(v.voids)
-            found.voidIDs.insert(v.id)
+        for input in inputs {
+            try input.forEachLine(mentioning: [Array(#""void""#.utf8)]) { line in
+                guard case .object(let o)? = try? JSONParser.parse(line), o["kind"]?.stringValue == VoidRecord.kind,
+                      let v = try? VoidRecord(o) else { return }
+                found.cancelled.insert(v.voids)
+                found.voidIDs.insert(v.id)
+            }
         }
         return found
     }
 }
 
-extension OpenedInput {
-    /// Whether the bytes from here to the end hold `pattern`; a 1 MiB window with an overlap.
-    func contains(_ pattern: [UInt8]) throws -> Bool {
-        var buffer = [UInt8](repeating: 0, count: (1 << 20) + pattern.count)
-        var kept = 0
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, $0.count - kept) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
-            }
-            if n == 0 { return false }
-            let end = kept + n
-            let hit = buffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<end]).contains(subsequence: pattern) }
-            if hit { return true }
-            // Keep the last bytes, in case the pattern spans two reads.
-            kept = min(pattern.count - 1, end)
-            buffer.withUnsafeMutableBytes { b in _ = memmove(b.baseAddress!, b.baseAddress! + end - kept, kept) }
-        }
-    }
-}
-
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// A byte search: memchr for one byte of the pattern, then a compare
-    /// (glibc's memmem is not visible to Swift). The byte looked for is the
-    /// first that is not a quote, since quotes are everywhere in JSON.
-    func contains(subsequence pattern: [UInt8]) -> Bool {
-        guard let base = baseAddress, count >= pattern.count else { return false }
-        let anchor = pattern.firstIndex { $0 != 0x22 } ?? 0
-        var at = anchor
-        let last = count - pattern.count + anchor
-        while at <= last {
-            guard let p = memchr(base + at, Int32(pattern[anchor]), last - at + 1) else { return false }
-            at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at - anchor, pattern, pattern.count) == 0 { return true }
-            at += 1
-        }
-        return false
-    }
+    func contains(subsequence pattern: [UInt8]) -> Bool { !offsets(of: pattern).isEmpty }
 }
 
 /// Leaves out, line by line, what a case file's voids cancel, and the voids
@@ -91,13 +52,14 @@ public final class VoidFilter {
         self.init(try Voids.find(in: inputs))
     }
 
-    public func leavesOut(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a void leaves the line out; `counting` adds it to the note (false for a first pass).
+    public func leavesOut(_ line: UnsafeBufferPointer<UInt8>, counting: Bool = true) -> Bool {
         guard !voids.voidIDs.isEmpty else { return false }
         // A line that does not scan is the reader's to report.
         guard (try? scanner.scan(line)) == true else { return false }
         if scanner.text(scanner.cells[0], in: line) == VoidRecord.kind { return true }
         guard let id = scanner.text(scanner.cells[1], in: line).flatMap(RecordID.init), voids.cancelled.contains(id) else { return false }
-        voided += 1
+        if counting { voided += 1 }
         return true
     }
 

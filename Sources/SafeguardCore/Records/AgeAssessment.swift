@@ -90,12 +90,22 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         if !purposeExplained { gaps.append(.purposeNotExplained) }
         if !adversePointsPut { gaps.append(.noChanceToRespond) }
         if (reasons ?? "").trimmed.isEmpty { gaps.append(.noReasons) }
+        // SOLACE L304, L312: documents are a factor only when they were seen.
+        var considered = Set(factors)
+        if considered.contains(.documentary) && !documents.wereSeen {
+            gaps.append(.documentaryWithoutDocuments)
+            considered.remove(.documentary)
+        }
         // SOLACE L312: never on appearance or medical estimates alone.
         if factors.isEmpty {
             gaps.append(.noFactorsRecorded)
-        } else if Set(factors).isSubset(of: [.physical, .medical]) {
+        } else if considered.isSubset(of: [.physical, .medical]) {
             gaps.append(.appearanceOrMedicalOnly)
         }
+        // SOLACE L316: physical, psychological and cultural factors all considered.
+        let needed: [(AssessmentFactor, AssessmentGap)] = [(.physical, .physicalNotConsidered), (.psychological, .psychologicalNotConsidered),
+                                                           (.cultural, .culturalNotConsidered)]
+        for (factor, gap) in needed where !considered.contains(factor) { gaps.append(gap) }
         if (outcome == .assessedOlder || outcome == .assessedYounger) && assessed == nil { gaps.append(.noAssessedAge) }
         let youngest = settledAge?.youngestAge(on: date, assessedOn: date)
         switch conclusion {
@@ -105,6 +115,12 @@ public struct AgeAssessment: Record, Equatable, Sendable {
             if outcome != .inconclusive, let youngest, youngest >= AgePresumption.adultAge { gaps.append(.conclusionContradictsAge) }
         }
         return gaps
+    }
+
+    /// Whether the assessment, sound or not, found the person under 18 on its
+    /// date: its conclusion says child, or the youngest age it settles on is under 18.
+    public var findsUnder18: Bool {
+        conclusion == .child || (settledAge.map { $0.youngestAge(on: date, assessedOn: date) < AgePresumption.adultAge } ?? false)
     }
 
     /// Completed (a conclusive outcome) and free of gaps: only such an assessment

@@ -40,13 +40,24 @@ public enum CaseCheck {
         let voids = try Voids.find(in: inputs)
         let newID = record["id"]?.stringValue
         // Read as it stands, so an id stays unique even once its record is voided.
-        try forEachRecord(in: &inputs, diagnostics: quiet, voids: .keep, mentioning: mentioning) { r in
+        func see(_ r: InputRecord) throws {
             let id = r.object["id"]?.stringValue
             if let id, id == newID {
                 throw CommandFailure("not written: id \(id) is already used in the case (\(r.file):\(r.line)); ids are never reused", exitCode: .dataError)
             }
             guard r.kind != VoidRecord.kind, !(id.flatMap(RecordID.init).map(voids.cancelled.contains) ?? false) else { return }
             _ = try? folder.take(r, at: SourceLine(file: r.file, line: r.line), raw: [])
+        }
+        if let mentioning {
+            // Only the lines that name the case; they are not numbered (a refusal is confirmed by the whole pass).
+            for input in inputs {
+                try input.forEachLine(mentioning: mentioning) { line in
+                    guard case .object(let o)? = try? JSONParser.parse(line), let kind = o["kind"]?.stringValue else { return }
+                    try see(InputRecord(file: input.name, line: 0, object: o, kind: kind, raw: line))
+                }
+            }
+        } else {
+            try forEachRecord(in: &inputs, diagnostics: quiet, voids: .keep) { try see($0) }
         }
         var line: [UInt8] = []
         JSONWriter.write(.object(record), into: &line)

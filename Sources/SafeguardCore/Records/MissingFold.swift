@@ -25,36 +25,51 @@ public struct MissingEpisode: Equatable, Sendable {
 /// A missing-from-care event.
 public enum MissingEvent: CaseEvent, Sendable {
     case placement(Placement)
+    case concern(TraffickingConcern)
     case start(MissingStart)
+    case notification(MissingNotification)
     case returned(MissingReturn)
     case interview(ReturnInterview)
+    case review(MissingReview)
 
     public var child: RecordID {
         switch self {
         case .placement(let p): return p.child
+        case .concern(let c): return c.child
         case .start(let s): return s.child
+        case .notification(let n): return n.child
         case .returned(let r): return r.child
         case .interview(let i): return i.child
+        case .review(let r): return r.child
         }
     }
 
-    /// When it happened; a placement counts from the start of its first day.
+    /// When it happened. A record dated by a day alone counts from the start of
+    /// that day in England, where the child is looked after.
     public var instant: DateTime {
         switch self {
-        case .placement(let p): return DateTime(startOf: p.start)
+        case .placement(let p): return London.startOfDay(p.start)
+        case .concern(let c): return London.startOfDay(c.on)
         case .start(let s): return s.lastSeen
+        case .notification(let n): return n.at
         case .returned(let r): return r.returned
         case .interview(let i): return i.at
+        case .review(let r): return London.startOfDay(r.held)
         }
     }
 
-    /// At the same instant: a placement, then a start, then its return, then the interview.
+    /// At the same instant: a concern lifted, then a placement or a concern
+    /// raised (so a concern raised the same day stands: fail safe), then a
+    /// start, the agencies told of it, its return, the interview, and a review.
     public var kindRank: Int {
         switch self {
-        case .placement: return 0
-        case .start: return 1
-        case .returned: return 2
-        case .interview: return 3
+        case .concern(let c): return c.change == .lifted ? 0 : 1
+        case .placement: return 1
+        case .start: return 2
+        case .notification: return 3
+        case .returned: return 4
+        case .interview: return 5
+        case .review: return 6
         }
     }
 
@@ -71,11 +86,34 @@ public final class MissingFolder: CaseChecking {
     /// What a child's events add up to so far.
     struct State {
         var placement: Placement?
+        /// The start of the child's first placement (SSDA903: episodes only while looked after).
+        var firstPlacement: CivilDate?
+        /// Whether a trafficking concern stands: raised by a placement or a
+        /// concern record, lifted only by a concern record (SOLACE L399, L421).
+        var concern = false
         var open: (start: MissingStart, source: SourceLine)?
         var lastReturn: DateTime?
         var interview: InterviewStatus?
         var episodesInWindow = 0
         var seenStart = false
+        /// The latest episode's start.
+        var latestStart: DateTime?
+        /// The date of the latest multi-agency review.
+        var lastReview: CivilDate?
+        /// Who was told of the latest episode; earlier episodes in the window with someone not told.
+        var episode: EpisodeNotice?
+        var untold: [EpisodeNotice] = []
+        /// The latest release in the window made without every check, and how many such releases.
+        var uncheckedRelease: MissingReturn?
+        var uncheckedReleases = 0
+    }
+
+    /// One episode's agencies to tell and those told (SOLACE L419, L421).
+    struct EpisodeNotice {
+        let start: DateTime
+        let notify: [AgencyToNotify]
+        var told: Set<AgencyToNotify> = []
+        var untold: [AgencyToNotify] { notify.filter { !told.contains($0) } }
     }
 
     struct Child {
@@ -103,7 +141,10 @@ public final class MissingFolder: CaseChecking {
     var finished: [MissingStatus]?
 
     public static let defaultBufferLimit = 16
-    public static let kinds: Set<String> = [Placement.kind, MissingStart.kind, MissingReturn.kind, ReturnInterview.kind]
+    public static let kinds: Set<String> = [Placement.kind, TraffickingConcern.kind, MissingStart.kind, MissingNotification.kind,
+                                            MissingReturn.kind, ReturnInterview.kind, MissingReview.kind]
+    /// The subjects of the NRM referrals read (CHESHIRE L207, L232, L282: every concern is referred).
+    public var referred: Set<RecordID> = []
     public static func caseID(of record: JSONObject) -> String? { record["child"]?.stringValue }
 
     public static func checking() -> MissingFolder {
@@ -137,12 +178,24 @@ public final class MissingFolder: CaseChecking {
     public func take(_ r: InputRecord, at source: SourceLine, raw: [UInt8]) throws -> Bool {
         switch r.kind {
         case Placement.kind: add(.placement(try Placement(r.object)), at: source, raw: raw)
+        case TraffickingConcern.kind: add(.concern(try TraffickingConcern(r.object)), at: source, raw: raw)
         case MissingStart.kind: add(.start(try MissingStart(r.object)), at: source, raw: raw)
+        case MissingNotification.kind: add(.notification(try MissingNotification(r.object)), at: source, raw: raw)
         case MissingReturn.kind: add(.returned(try MissingReturn(r.object)), at: source, raw: raw)
         case ReturnInterview.kind: add(.interview(try ReturnInterview(r.object)), at: source, raw: raw)
+        case MissingReview.kind: add(.review(try MissingReview(r.object)), at: source, raw: raw)
+        case Referral.kind:
+            // Not folded, only noted: a referral is nrm-referral's record, passed on as any other kind.
+            noteReferral(r.object)
+            return false
         default: return false
         }
         return true
+    }
+
+    /// Notes the subject of a referral record (read as it stands: nrm-referral checks its own records).
+    public func noteReferral(_ object: JSONObject) {
+        if let id = object["subject"]?.objectValue?["id"]?.stringValue.flatMap(RecordID.init) { referred.insert(id) }
     }
 
     /// Applies the oldest waiting events, keeping the newest `keeping`.
@@ -162,13 +215,39 @@ public final class MissingFolder: CaseChecking {
         case .placement(let p):
             // In time order, so the latest placement is the current one.
             s.placement = p
+            s.firstPlacement = min(s.firstPlacement ?? p.start, p.start)
+            // SOLACE L399, L421: a concern stays with the child across placements; a later "no" never lifts it.
+            if p.traffickingConcern { s.concern = true }
+        case .concern(let c):
+            switch c.change {
+            case .raised: s.concern = true
+            case .lifted:
+                guard s.concern else {
+                    throw RecordError("child \(c.child) has no trafficking concern to lift on \(c.on)\(s.seenStart || s.placement != nil ? "" : Nearest.didYouMean(c.child, among: order))")
+                }
+                // Only an explicit record, with a reason and a date, lifts a concern (SOLACE L399, L421).
+                s.concern = false
+            }
         case .start(let start):
             if let (open, at) = s.open {
                 throw RecordError("child \(start.child) is already missing since \(open.lastSeen) (\(at)): episodes cannot overlap; record the return first")
             }
             s.open = (start, entry.source)
             s.seenStart = true
+            s.latestStart = start.lastSeen
             if start.lastSeen >= windowStart { s.episodesInWindow += 1 }
+            // SOLACE L421: the police and the Home Office, and Missing People when the child may have been moved.
+            if let previous = s.episode, previous.start >= windowStart, !previous.untold.isEmpty { s.untold.append(previous) }
+            var notice = EpisodeNotice(start: start.lastSeen, notify: [.police, .homeOffice] + (start.mayHaveBeenMoved ? [.missingPeople] : []))
+            if let reported = start.reportedToPolice, reported <= asOf { notice.told.insert(.police) }
+            s.episode = notice
+        case .notification(let n):
+            guard s.episode != nil else {
+                throw RecordError("child \(n.child) has no missing episode before \(n.at) to tell the \(n.agency.rawValue) of")
+            }
+            s.episode!.told.insert(n.agency)
+        case .review(let r):
+            s.lastReview = max(s.lastReview ?? r.held, r.held)
         case .returned(let r):
             guard let (open, at) = s.open else {
                 if startLater {
@@ -182,6 +261,11 @@ public final class MissingFolder: CaseChecking {
             s.open = nil
             s.lastReturn = r.returned
             s.interview = nil
+            // SOLACE L592: a release to an adult without full enquiries and photo ID for both.
+            if !r.missingChecks.isEmpty, r.returned >= windowStart {
+                s.uncheckedRelease = r
+                s.uncheckedReleases += 1
+            }
         case .interview(let i):
             guard s.lastReturn != nil else {
                 throw RecordError("a return interview for child \(i.child) with no return before it")
@@ -204,6 +288,8 @@ public final class MissingFolder: CaseChecking {
 
     /// Each child's date of birth, from their latest placement (after `finish()`).
     public private(set) var datesOfBirth: [RecordID: CivilDate] = [:]
+    /// The start of each child's first placement (after `finish()`).
+    public private(set) var firstPlacements: [RecordID: CivilDate] = [:]
 
     /// Applies everything still waiting; returns the problems found, in line order.
     public func resolve() -> [CaseProblem] {
@@ -222,8 +308,9 @@ public final class MissingFolder: CaseChecking {
             let s = child.state
             children[id] = child
             if let p = s.placement { datesOfBirth[id] = p.dob }
-            guard s.seenStart || s.placement != nil else { continue }
-            statuses.append(MissingStatus(child: id, state: s, asOf: asOf, rules: rules))
+            if let first = s.firstPlacement { firstPlacements[id] = first }
+            guard s.seenStart || s.placement != nil || s.concern else { continue }
+            statuses.append(MissingStatus(child: id, state: s, asOf: asOf, rules: rules, windowStart: windowStart, referred: referred.contains(id)))
         }
         finished = statuses
         return statuses

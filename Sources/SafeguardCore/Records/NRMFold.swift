@@ -30,7 +30,7 @@ public struct NRMCaseFolder: CaseChecking {
         var cg: (NRMStatus.Decided, SourceLine)?
         var withdrawn: (CivilDate, SourceLine)?
 
-        mutating func apply(_ entry: CaseEntry<NRMEvent>, known: () -> [RecordID]) throws {
+        mutating func apply(_ entry: CaseEntry<NRMEvent>, known: () -> [RecordID], timescales: NRMTimescales) throws {
             let event = entry.event, id = event.referral
             guard let received = referral?.facts.received else {
                 throw RecordError("referral \(id) is not in the input\(Nearest.didYouMean(id, among: known())); check the id, or include the file that holds the referral")
@@ -63,6 +63,9 @@ public struct NRMCaseFolder: CaseChecking {
                     if rg.outcome == .negative {
                         throw RecordError("conclusive-grounds decision after a negative reasonable-grounds decision for referral \(id)")
                     }
+                    if let earliest = timescales.cgTooSoon(d.on, after: rg) {
+                        throw RecordError(NRMCaseFolder.cgTooSoonMessage(referral: id, rg: rg.on, earliest: earliest, days: timescales.cgEarliestDays ?? 0))
+                    }
                     if let (_, at) = cg, !d.reconsideration {
                         throw RecordError("referral \(id) already has a conclusive-grounds decision (\(at)); a later one must be a reconsideration (--reconsideration)")
                     }
@@ -72,14 +75,29 @@ public struct NRMCaseFolder: CaseChecking {
         }
     }
 
+    /// Current rules: the CG decision no sooner than 30 days after the RG (Modern Slavery Act 2015 s.50A;
+    /// statutory guidance: "as soon as possible after at least 30 calendar days").
+    public static func cgTooSoonMessage(referral id: RecordID, rg: CivilDate, earliest: CivilDate, days: Int) -> String {
+        "conclusive-grounds decision for referral \(id) is dated before \(earliest), \(days) days after the reasonable-grounds "
+            + "decision (\(rg)); under --rules current it comes no sooner (Modern Slavery Act 2015 s.50A; statutory guidance). "
+            + "Check the date; if the decision was made under the sources' rules, use --rules sources"
+    }
+
     /// Referrals in input order.
     var order: [RecordID] = []
     var cases: [RecordID: Case] = [:]
     var log: CaseLog<NRMEvent>
 
+    /// The rules that check a case (a CG too soon after the RG, under current rules).
+    var timescales: NRMTimescales
+
     /// Decisions and withdrawals after `asOf` are neither applied nor checked;
-    /// nil (validation) takes them all.
-    public init(asOf: CivilDate? = nil) { log = CaseLog(asOf: asOf) }
+    /// nil (validation) takes them all. When records made under the other rule
+    /// set meet here, `timescales` (the command's --rules) decides.
+    public init(asOf: CivilDate? = nil, timescales: NRMTimescales = NRMTimescales()) {
+        log = CaseLog(asOf: asOf)
+        self.timescales = timescales
+    }
 
     public static func checking() -> NRMCaseFolder { NRMCaseFolder() }
     public static func caseID(of record: JSONObject) -> String? { (record["referral"] ?? record["id"])?.stringValue }
@@ -126,11 +144,31 @@ public struct NRMCaseFolder: CaseChecking {
     public mutating func resolve() -> [CaseProblem] {
         for id in Array(cases.keys) {
             var c = cases.removeValue(forKey: id)!   // edit without a copy
-            for entry in c.events.takeOldest() { log.apply(entry) { try c.apply($0, known: { order }) } }
+            for entry in c.events.takeOldest() { log.apply(entry) { try c.apply($0, known: { order }, timescales: timescales) } }
             cases[id] = c
         }
         return log.problems
     }
+
+    /// A conclusive-grounds decision dated before the recovery period ends, where it stands in the input.
+    public struct EarlyCG: Sendable {
+        public let referral: RecordID
+        public let source: SourceLine
+        public let decided: CivilDate
+        public let recoveryEnds: CivilDate
+    }
+
+    /// Every case whose conclusive-grounds decision in force is early
+    /// (`NRMTimescales.earlyCG`), in input order. Call `resolve()` first.
+    public func earlyConclusiveDecisions(timescales: NRMTimescales) -> [EarlyCG] {
+        order.compactMap { id in
+            guard let c = cases[id], let (rg, _) = c.rg, let (cg, source) = c.cg, let ends = timescales.earlyCG(cg.on, after: rg) else { return nil }
+            return EarlyCG(referral: id, source: source, decided: cg.on, recoveryEnds: ends)
+        }
+    }
+
+    /// The reasonable-grounds decision in force for a referral, if any. Call `resolve()` first.
+    public func reasonableGrounds(of referral: RecordID) -> NRMStatus.Decided? { cases[referral]?.rg?.0 }
 
     /// One status per referral received by `asOf`, in input order. Call `resolve()` first.
     public func statuses(asOf: CivilDate, timescales: NRMTimescales) throws -> [NRMStatus] {

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The union of the dotted leaf paths of many records, in first-seen order:
+/// the columns of `csv-report flatten` without `--columns` (issue 17). A leaf
+/// is a scalar, null, an array or an empty object; a non-empty object is
+/// walked into. Memory grows with the distinct paths, never with the records:
+/// the paths live in a tree of keys, and a key already seen costs no allocation
+/// for the short keys records have (Swift keeps up to 15 bytes inline).
+public final class ColumnUnion {
+    final class Level {
+        var children: [String: Level] = [:]
+        /// This path's place in `paths`, once seen as a leaf.
+        var leaf: Int?
+    }
+
+    let root = Level()
+    /// Every leaf path seen, in first-seen order.
+    public private(set) var paths: [String] = []
+    let kind: [UInt8]?
+    let kindScanner = FieldScanner(paths: ["kind"])
+    var scratch: [UInt8] = []
+
+    /// With `kind`, only records of that kind add paths.
+    public init(kind: String?) { self.kind = kind.map { Array($0.utf8) } }
+
+    /// Adds the paths of one line. A line that is not a valid JSON object, or
+    /// not of the kind wanted, adds none (the pass that writes rows reports it).
+    public func add(_ line: UnsafeBufferPointer<UInt8>) {
+        if let kind {
+            guard (try? kindScanner.scan(line)) == true,
+                  kindScanner.text(kindScanner.cells[0], in: line).map({ Array($0.utf8) == kind }) == true else { return }
+        }
+        var c = JSONCursor(line)
+        c.skipSpace()
+        guard c.i < c.end, c.b[c.i] == UInt8(ascii: "{") else { return }
+        // Paths are only recorded once the line is known to be valid JSON: a
+        // rejected line gives no column. New paths wait here until then.
+        var fresh: [(Level, String)] = []
+        do throws(JSONSyntaxError) {
+            try walk(&c, root, prefix: "", depth: 0, fresh: &fresh)
+            c.skipSpace()
+            guard c.i == c.end else { return }
+        } catch { return }
+        for (level, path) in fresh where level.leaf == nil {
+            level.leaf = paths.count
+            paths.append(path)
+        }
+    }
+
+    func walk(_ c: inout JSONCursor, _ level: Level, prefix: String, depth: Int,
+              fresh: inout [(Level, String)]) throws(JSONSyntaxError) {
+        guard depth < JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
+        c.i += 1
+        c.skipSpace()
+        if c.i < c.end, c.b[c.i] == UInt8(ascii: "}") { c.i += 1; return }
+        while true {
+            c.skipSpace()
+            let k = try c.key()
+            c.skipSpace()
+            let name = c.decodeString(k.range, escaped: k.escaped, scratch: &scratch)
+            let child: Level
+            if let known = level.children[name] { child = known } else {
+                child = Level()
+                level.children[name] = child
+            }
+            guard c.i < c.end else { throw c.fail("the line ends where a value should be (truncated record?)") }
+            let path = child.leaf == nil || c.b[c.i] == UInt8(ascii: "{") ? (prefix.isEmpty ? name : prefix + "." + name) : ""
+            if c.b[c.i] == UInt8(ascii: "{"), !JSONCursor.isEmptyObject(c) {
+                try walk(&c, child, prefix: path, depth: depth + 1, fresh: &fresh)
+            } else {
+                try c.skipValue(depth: depth + 1)
+                if child.leaf == nil { fresh.append((child, path)) }
+            }
+            guard try c.nextMember(close: UInt8(ascii: "}"), inside: "an object") else { return }
+        }
+    }
+}
+
+extension JSONCursor {
+    /// Whether the cursor, at a '{', starts an object with no members.
+    static func isEmptyObject(_ c: JSONCursor) -> Bool {
+        var probe = c
+        probe.i += 1
+        probe.skipSpace()
+        return probe.i < probe.end && probe.b[probe.i] == UInt8(ascii: "}")
+    }
+}

@@ -1,0 +1,22 @@
+import SafeguardCore
+import SafeguardCLI
+
+let reviewFields: [any AnyFlag] = [EventFlag.child, EventFlag.held, EventFlag.reviewBy]
+let reviewCommand = Command(
+    name: "review", summary: "Record a multi-agency review of a child's repeat missing episodes (a missing-review record).",
+    usage: "--child ID --held DATE --by AGENCY,AGENCY... [--append FILE]",
+    details: """
+    Repeat missing triggers a multi-agency review (CHESHIRE §6.3; current practice). Until one is held \
+    on or after the day the latest episode began, 'report' marks a repeat pattern as needing action. \
+    --by names the agencies present, two at least.
+    """,
+    flags: reviewFields + recordFlags
+) { context in
+    try context.record(fields: reviewFields) { form in
+        let child = try form.required(EventFlag.child, "Child's pseudonymous id")
+        let held = try form.value(EventFlag.held, "Held on", hint: "yyyy-mm-dd")
+        let by = try form.chooseMany(EventFlag.reviewBy, "Agencies present")
+        if let problem = MissingReview.problem(agencies: by) { throw UsageError("--by: \(problem)") }
+        return Draft(MissingReview(id: try context.recordID(prefix: "mrv"), child: child, held: held, by: by).json)
+    }
+}
