@@ -23,6 +23,7 @@ let newPlanCommand = Command(
         let date = try form.value(PlanFlag.date, "Date of the plan", hint: "dd/mm/yyyy or today")
         var person: RecordID, group: AgeGroup, nationality: Country?
         var age: StatedAge, ageOn: CivilDate, disputed: Bool, exploitation: [ExploitationType]?
+        var settledAtReferral: AgeBasis?
         if let referralID = try context[PlanFlag.fromReferral] {
             guard let referral = try findReferral(referralID, context) else {
                 throw CommandFailure("referral \(referralID) is not in the input; give the file that holds it", exitCode: .dataError)
@@ -33,6 +34,7 @@ let newPlanCommand = Command(
             ageOn = referral.received
             disputed = referral.subject.ageDisputed
             exploitation = referral.exploitation
+            if referral.ageBasis.restsOnAssessment { settledAtReferral = referral.ageBasis }
             group = referral.treatedAs
             context.diagnostics.note("from referral \(referralID): person \(person), treated as \(group.rawValue) at referral")
         } else {
@@ -61,10 +63,16 @@ let newPlanCommand = Command(
         }
         // The group on the plan date by the one rule; a claimed age counts by the youngest it allows.
         let status = try planStatus(person: person, date: date, dob: dob, range: range, disputed: disputed, context: context)
-        if status.treatedAs != group, context.isGiven(PlanFlag.fromReferral) {
-            context.diagnostics.note("treated as \(status.treatedAs.rawValue) on \(date) (\(status.basis?.rawValue ?? "-")), not \(group.rawValue) as at referral")
+        if let basis = settledAtReferral, status.assessment == nil {
+            // The referral's age rests on a sound assessment that is not in the --case files: the referral,
+            // made by the same rule, stands. check, exit and summary need the assessment (--case) to keep it.
+            context.diagnostics.note("treated as \(group.rawValue), as the referral's age assessment found (\(basis.rawValue)); give the assessments with --case to check, exit and summary")
+        } else {
+            if status.treatedAs != group, context.isGiven(PlanFlag.fromReferral) {
+                context.diagnostics.note("treated as \(status.treatedAs.rawValue) on \(date) (\(status.basis?.rawValue ?? "-")), not \(group.rawValue) as at referral")
+            }
+            group = status.treatedAs
         }
-        group = status.treatedAs
         form.say("  A \(group == .child ? "child's" : "adult's") plan.")
         var changes = try context.planChanges(for: group)
         if changes.exploitation == nil { changes.exploitation = exploitation }
