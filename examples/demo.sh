@@ -81,6 +81,22 @@ run "care-plan exit cp-missg --as-of 2026-10-20 $G || echo \"exit status \$? (no
 echo
 echo "== Two months on: the reviews that meet the exit criteria, and exit says yes"
 run "care-plan action cp-missg --action act-safe-house --need accommodation --owner Hestia --due 2026-10-08 --status met --date 2026-10-07 --append $G 2>/dev/null"
-run "care-plan review cp-missg --date 2026-12-01 --need accommodation=met,income-benefits=met,emotional-support=met,legal-immigration=signposted,police-trust=met,language-interpreter=met,isolation=met,medical=met --risk community-safe=low --risk public-funds=medium --risk understands=low --risk can-keep-safe=low --risk family-friends-risk=medium --safety-plan-reviewed 2026-12-01 --agency-informed police,home-office,gp --papers-complete --note 'Synthetic review: court case signposted to the witness service' --append $G 2>/dev/null"
+run "care-plan review cp-missg --date 2026-12-01 --need accommodation=met,income-benefits=met,emotional-support=met,legal-immigration=signposted,police-trust=met,language-interpreter=met,isolation=met,medical=met --risk community-safe=low --risk public-funds=medium --risk understands=low --risk can-keep-safe=low --risk family-friends-risk=medium --safety-plan-reviewed 2026-12-01 --agency-informed police,home-office,gp --papers-complete --checklist aim-of-service,rights-in-uk,other-services,police-concerns --note 'Synthetic review: court case signposted to the witness service' --append $G 2>/dev/null"
+echo
+echo "== Every agency informed, but none yet told of the exit: not ready (HESTIA: all agencies are informed about the exit of service)"
+run "care-plan exit cp-missg --as-of 2026-12-03 $G || echo \"exit status \$? (not ready)\""
+run "care-plan review cp-missg --date 2026-12-04 --exit-informed police,home-office,gp --append $G 2>/dev/null"
 run "care-plan exit cp-missg --as-of 2026-12-05 $G"
 run "care-plan summary cp-missg --as-of 2026-12-05 $G"
+
+echo
+echo "== A child's plan (synthetic): a boy of 17 found in a cannabis farm. Every blank duty is a problem of its own"
+C=$work/child.ndjson
+run "care-plan new --id cp-demo-child --person C-DEMO2 --date 2026-11-01 --dob 2009-01-20 --nationality VN --lead-professional SW-12 --exploitation criminal --need accommodation,safety --risk community-safe=medium,public-funds=high,understands=medium,can-keep-safe=medium,family-friends-risk=high,abduction=low --safety-plan-reviewed 2026-11-01 --interpreter independent-professional --agency police,home-office --missing-strategy 'Synthetic strategy' --notify-if-missing missing-people --placement-type specialist-foster-care --strategy-meeting-held --risk-considered missing --append $C 2>/dev/null"
+run "care-plan check --as-of 2026-11-05 $C | grep -o '\"code\":\"[a-z-]*\"' ; echo \"exit status \${PIPESTATUS[0]} (rules broken)\""
+echo
+echo "== The review that answers each duty, and the transition action (he turns 18 on 20 January): the plan breaks no rule"
+run "care-plan review cp-demo-child --date 2026-11-05 --notify-if-missing police,home-office,missing-people --risk going-missing=high --non-criminalisation-considered 2026-11-05 --police-told yes --cps-told yes --risk-considered cse,trafficking --need education --agency-informed adult-social-care --append $C 2>/dev/null"
+run "care-plan action cp-demo-child --action act-transition --kind transition --need safety --owner childrens-services --due 2026-12-20 --date 2026-11-05 --append $C 2>/dev/null"
+run "care-plan check --as-of 2026-11-06 $C"
+run "care-plan check --as-of 2027-01-20 --safety-plan-days 3650 $C | grep -o '\"treated-as\":\"[a-z]*\",\"made-as\":\"[a-z]*\"'; echo '(on the 18th birthday the plan no longer fits: a new, adult plan is made)'"

@@ -3,11 +3,14 @@ import SafeguardCLI
 
 let newPlanCommand = Command(
     name: "new", summary: "Make a support or care plan (a care-plan record), at the prompt or from options.",
-    usage: "--person ID (--dob DATE | --claimed-age N | --from-referral ID) [PLAN OPTIONS] [--append FILE] [FILE...]",
+    usage: "--person ID (--dob DATE | --claimed-age N | --from-referral ID) [PLAN OPTIONS] [--case FILE] [--append FILE] [FILE...]",
     details: """
     Whether the plan is a child's or an adult's comes from the core's age rule: under 18 on the plan \
-    date, or age disputed, is a child (SOLACE L312). With --from-referral, the referral is read from \
-    the input files (or standard input) and gives the person, child or adult, and nationality. A \
+    date, or age disputed, is a child (SOLACE L312), unless a sound age assessment in the --case files \
+    settles it. The plan keeps the date of birth, or the range of dates of birth a claimed age allows \
+    (personal data), so check, exit and summary work the status out again on their own date. With \
+    --from-referral, the referral is read from the input files (or standard input) and gives the \
+    person, age, child or adult, nationality and exploitation types. A \
     child's plan holds the missing-from-care strategy, the placement, the safe-house decision, the \
     strategy meeting and the family assessment; an adult's holds recourse to public funds and \
     additional needs. Actions are added with 'care-plan action'; later changes with 'care-plan review'.
@@ -19,31 +22,60 @@ let newPlanCommand = Command(
     return try context.record(fields: fields, title: "New care plan") { form in
         let date = try form.value(PlanFlag.date, "Date of the plan", hint: "dd/mm/yyyy or today")
         var person: RecordID, group: AgeGroup, nationality: Country?
+        var age: StatedAge, ageOn: CivilDate, disputed: Bool, exploitation: [ExploitationType]?
+        var settledAtReferral: AgeBasis?
         if let referralID = try context[PlanFlag.fromReferral] {
             guard let referral = try findReferral(referralID, context) else {
                 throw CommandFailure("referral \(referralID) is not in the input; give the file that holds it", exitCode: .dataError)
             }
             person = referral.subject.id
-            group = referral.treatedAs
             nationality = referral.subject.nationality
-            context.diagnostics.note("from referral \(referralID): person \(person), treated as \(group.rawValue)")
+            age = referral.subject.age
+            ageOn = referral.received
+            disputed = referral.subject.ageDisputed
+            exploitation = referral.exploitation
+            if referral.ageBasis.restsOnAssessment { settledAtReferral = referral.ageBasis }
+            group = referral.treatedAs
+            context.diagnostics.note("from referral \(referralID): person \(person), treated as \(group.rawValue) at referral")
         } else {
             guard context.operands.isEmpty else { throw UsageError("input files are read only with --from-referral") }
             if context.isGiven(PlanFlag.dob) && context.isGiven(PlanFlag.claimedAge) { throw UsageError("give --dob or --claimed-age, not both") }
             person = try form.required(PlanFlag.person, "Person's pseudonymous id")
-            let age: StatedAge
             if let d = try form.optional(PlanFlag.dob, "Date of birth", hint: "dd/mm/yyyy; Enter if not known",
                                          check: { $0 <= date ? nil : "the date of birth is after the plan date" }) {
                 age = .dateOfBirth(d)
             } else {
                 age = .claimedAge(try form.required(PlanFlag.claimedAge, "Age claimed", hint: "years"))
             }
-            let disputed = try form.yesNo(PlanFlag.ageDisputed, "Is the age disputed?")
-            group = AgePresumption.basis(for: age, disputed: disputed, on: date).treatedAs
+            ageOn = date
+            disputed = try form.yesNo(PlanFlag.ageDisputed, "Is the age disputed?")
+            group = .child
             nationality = try form.optional(PlanFlag.nationality, "Nationality", hint: "ISO code, e.g. GB, AL")
+            exploitation = nil
+        }
+        var dob: CivilDate?, range: ClaimedDOBRange?
+        switch age {
+        case .dateOfBirth(let d): dob = d
+        case .claimedAge(let years):
+            do { range = ClaimedDOBRange(try ClaimedAgeRange(age: years, on: ageOn)) } catch let e as RecordError {
+                throw CommandFailure("no plan made: \(e.description)", exitCode: .dataError)
+            }
+        }
+        // The group on the plan date by the one rule; a claimed age counts by the youngest it allows.
+        let status = try planStatus(person: person, date: date, dob: dob, range: range, disputed: disputed, context: context)
+        if let basis = settledAtReferral, status.assessment == nil {
+            // The referral's age rests on a sound assessment that is not in the --case files: the referral,
+            // made by the same rule, stands. check, exit and summary need the assessment (--case) to keep it.
+            context.diagnostics.note("treated as \(group.rawValue), as the referral's age assessment found (\(basis.rawValue)); give the assessments with --case to check, exit and summary")
+        } else {
+            if status.treatedAs != group, context.isGiven(PlanFlag.fromReferral) {
+                context.diagnostics.note("treated as \(status.treatedAs.rawValue) on \(date) (\(status.basis?.rawValue ?? "-")), not \(group.rawValue) as at referral")
+            }
+            group = status.treatedAs
         }
         form.say("  A \(group == .child ? "child's" : "adult's") plan.")
         var changes = try context.planChanges(for: group)
+        if changes.exploitation == nil { changes.exploitation = exploitation }
         if let p = form.prompter {
             changes = try askPlanFields(p, changes, group: group, nationality: nationality)
         }
@@ -57,12 +89,26 @@ let newPlanCommand = Command(
             }
             arrangements = .adult(AdultArrangements(recourseToPublicFunds: funds))
         }
-        let plan = try CarePlan(id: id, person: person, date: date, nationality: nationality, arrangements: arrangements).applying(changes)
-        for finding in CarePlanCase(plan, at: SourceLine(file: "-", line: 0)).check(asOf: date) {
+        let plan = try CarePlan(id: id, person: person, date: date, dob: dob, claimedDOBRange: range, ageDisputed: disputed,
+                                nationality: nationality, arrangements: arrangements).applying(changes)
+        var made = CarePlanCase(plan, at: SourceLine(file: "-", line: 0))
+        made.assessments = try context.ageAssessments().filter { $0.person == person }
+        for finding in made.check(asOf: date) {
             context.diagnostics.note("check \(finding.problem.rawValue): \(finding.problem.label)")
         }
         return Draft(plan.json)
     }
+}
+
+/// The one age rule on the plan date, as check, exit and summary apply it on
+/// theirs (`CarePlanCase.ageStatus`): the stated age, and for a disputed age
+/// the person's assessments in the --case files (SOLACE L312).
+func planStatus(person: RecordID, date: CivilDate, dob: CivilDate?, range: ClaimedDOBRange?, disputed: Bool, context: CommandContext) throws -> PlanAgeStatus {
+    let probe = CarePlan(id: RecordID("probe")!, person: person, date: date, dob: dob, claimedDOBRange: range, ageDisputed: disputed,
+                         arrangements: .child(ChildArrangements()))
+    var c = CarePlanCase(probe, at: SourceLine(file: "-", line: 0))
+    c.assessments = try context.ageAssessments().filter { $0.person == person }
+    return c.ageStatus(asOf: date)
 }
 
 /// The referral with this id in the input files.
@@ -84,6 +130,10 @@ func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nat
     if c.needs == nil {
         let needs: [NeedDomain] = try p.chooseMany("Needs")
         c.needs = needs.map { ($0, .open) }
+    }
+    if c.exploitation == nil {
+        let types: [ExploitationType] = try p.chooseMany("Exploitation types (Enter if not known)", atLeastOne: false)
+        if !types.isEmpty { c.exploitation = types }
     }
     if c.risk == nil {
         c.risk = try RiskQuestion.allCases.map { q in
@@ -115,6 +165,8 @@ func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nat
         }
         child.strategyMeetingHeld = try p.yesNo("Has a multi-agency strategy meeting been held?")
         child.familyRoleAssessed = try p.yesNo("Has the family's possible role in the trafficking been assessed?", default: false)
+        let considered: [ConsideredRisk] = try p.chooseMany("Risks considered in the plan (all three, CHESHIRE §7)", atLeastOne: false)
+        if !considered.isEmpty { child.risksConsidered = considered }
         c.child = child
     }
     if group == .adult, c.adult?.recourseToPublicFunds == nil {

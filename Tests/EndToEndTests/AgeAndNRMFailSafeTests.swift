@@ -247,9 +247,11 @@ final class AgeAndNRMFailSafeTests: XCTestCase {
     }
 
     func testRule13CarePlanAsksAgainForADateOfBirthAfterThePlanDate() throws {
-        let answers = ["2026-11-20", "P-2", "2026-12-01", "2011-01-01", "n", "AL", "SW-1", "accommodation",
-                       "high", "high", "medium", "high", "low", "medium", "2026-11-19", "not-needed",
-                       "Key worker on shift", "police", "specialist-foster-care", "y", ""]
+        // The care-plan prompt also asks the exploitation types, the risk of going missing,
+        // the family's role and the risks considered (issue 14): each answered or left blank here.
+        let answers = ["2026-11-20", "P-2", "2026-12-01", "2011-01-01", "n", "AL", "SW-1", "accommodation", "",
+                       "high", "high", "medium", "high", "low", "medium", "medium", "2026-11-19", "not-needed",
+                       "Key worker on shift", "police", "specialist-foster-care", "y", "", ""]
         let r = try Tools.run("care-plan", ["new", "--interactive", "--yes", "--id", "cp-1"], stdin: (answers.joined(separator: "\n") + "\n").data)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("the date of birth is after the plan date. Please try again."), r.stderr)

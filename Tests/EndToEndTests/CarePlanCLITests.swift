@@ -31,9 +31,22 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertEqual(almost.status, 1, "the medical need is still open")
         XCTAssertTrue(almost.out.contains("needs open: medical"), almost.out)
         XCTAssertEqual(try run(["review", "cp-g", "--date", "2026-12-02", "--need", "medical=met"]).status, 0)
+        // Informed at intake and at review, but not yet told of the exit, and the checklist not done: not ready.
+        let untold = try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-05", g])
+        XCTAssertEqual(untold.status, 1)
+        XCTAssertTrue(untold.out.contains("not told of the exit: police, home-office"), untold.out)
+        for criterion in ["aim-of-service-understood", "rights-in-uk-understood", "other-services-explained", "police-concerns-discussed"] {
+            XCTAssertTrue(untold.out.contains(#""criterion":"\#(criterion)""#), criterion)
+        }
+        XCTAssertEqual(try run(["review", "cp-g", "--date", "2026-12-03", "--exit-informed", "police", "--checklist", "aim-of-service,rights-in-uk,other-services,police-concerns"]).status, 0)
+        let halfTold = try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-05", g])
+        XCTAssertEqual(halfTold.status, 1, "the Home Office has not been told of the exit")
+        XCTAssertTrue(halfTold.out.contains("not told of the exit: home-office"), halfTold.out)
+        XCTAssertEqual(try run(["review", "cp-g", "--date", "2026-12-04", "--exit-informed", "home-office"]).status, 0)
+        XCTAssertEqual(try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-03", g]).status, 1, "not yet told on the as-of")
         let ready = try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-05", g])
         XCTAssertEqual(ready.status, 0, ready.stderr)
-        XCTAssertEqual(ready.out, #"{"kind":"care-plan-exit","v":1,"plan":"cp-g","as-of":"2026-12-05","ready":true,"unmet":[]}"# + "\n")
+        XCTAssertEqual(ready.out, #"{"kind":"care-plan-exit","v":1,"plan":"cp-g","as-of":"2026-12-05","treated-as":"adult","made-as":"adult","ready":true,"unmet":[]}"# + "\n")
 
         let summary = try Tools.run(tool, ["summary", "cp-g", "--as-of", "2026-12-05", g])
         XCTAssertTrue(summary.out.hasPrefix("Care plan cp-g for S-G (adult)"))
@@ -41,7 +54,7 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertFalse(summary.out.contains("Synthetic"), "free text stays out of the printed summary")
         let json = try Tools.run(tool, ["summary", "cp-g", "--as-of", "2026-12-05", "--json", g])
         var all = try Data(contentsOf: URL(fileURLWithPath: g))
-        for out in [first.stdout, ready.stdout, json.stdout, try Tools.run(tool, ["check", "--as-of", "2026-12-05", g]).stdout] { all.append(out) }
+        for out in [first.stdout, untold.stdout, ready.stdout, json.stdout, try Tools.run(tool, ["check", "--as-of", "2026-12-05", g]).stdout] { all.append(out) }
         try Tools.assertValidAgainstSchemas(all)
     }
 
@@ -50,10 +63,12 @@ final class CarePlanCLITests: XCTestCase {
                                                       "--nationality", "VN", "--first-responder", "police", "--exploitation", "criminal", "--received", "2026-11-01"])
         let plan = try Tools.run(tool, ["new", "--from-referral", "ref-1", "--id", "cp-7", "--date", "2026-11-02", "--need", "safety"], stdin: referral.stdout)
         XCTAssertEqual(plan.status, 0, plan.stderr)
-        XCTAssertTrue(plan.out.contains(#""person":"S-7","date":"2026-11-02","treated-as":"child","nationality":"VN""#), plan.out)
+        XCTAssertTrue(plan.out.contains(#""person":"S-7","date":"2026-11-02","treated-as":"child","claimed-age-range":{"earliest-dob":"2006-11-02","latest-dob":"2007-11-01"},"age-disputed":true,"nationality":"VN""#), plan.out)
         let check = try Tools.run(tool, ["check", "--as-of", "2026-11-03"], stdin: plan.stdout)
         XCTAssertEqual(check.status, 1)
-        for code in ["child-no-missing-strategy", "child-no-interpreter", "no-strategy-meeting", "no-lead-professional", "safety-plan-stale"] {
+        XCTAssertTrue(plan.out.contains(#""exploitation":["criminal"]"#), "the exploitation types come from the referral")
+        for code in ["child-no-missing-strategy", "child-no-interpreter", "no-strategy-meeting", "no-lead-professional", "safety-plan-stale",
+                     "non-criminalisation-not-considered", "police-not-told-of-trafficking", "cps-not-told-of-trafficking"] {
             XCTAssertTrue(check.out.contains(#""code":"\#(code)""#), code)
         }
         XCTAssertEqual(try Tools.run(tool, ["new", "--from-referral", "ref-1", "--date", "2026-11-02", "--public-funds", "no"], stdin: referral.stdout).status, 64,
@@ -89,5 +104,100 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertEqual(r.lines.count, 1, "the good plan is still checked")
         let summary = try Tools.run(tool, ["summary", "cp-1", "--as-of", "2026-10-10", path.path])
         XCTAssertTrue(summary.out.contains("Medical care (including pregnancy)   Met"), "the good review still applies")
+    }
+
+    /// No empty plan passes: a child's plan with every optional field blank gives one problem per unanswered duty, and exit 1.
+    func testNoEmptyChildPlanPasses() throws {
+        let plan = try Tools.run(tool, ["new", "--id", "cp-0", "--person", "S-0", "--date", "2026-11-01", "--dob", "2012-05-06"])
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let check = try Tools.run(tool, ["check", "--as-of", "2026-11-02"], stdin: plan.stdout)
+        XCTAssertEqual(check.status, 1)
+        let codes = check.out.components(separatedBy: #""code":""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(codes, ["child-no-missing-strategy", "notify-if-missing-no-police", "notify-if-missing-no-home-office", "child-no-interpreter",
+                               "risk-unanswered-community-safe", "risk-unanswered-public-funds", "risk-unanswered-understands",
+                               "risk-unanswered-can-keep-safe", "risk-unanswered-family-friends-risk", "risk-unanswered-abduction",
+                               "risk-unanswered-going-missing", "no-strategy-meeting", "exploitation-not-recorded", "cse-risk-not-considered",
+                               "missing-risk-not-considered", "trafficking-risk-not-considered", "no-education-need", "no-lead-professional",
+                               "safety-plan-stale"])
+        let exit = try Tools.run(tool, ["exit", "cp-0", "--as-of", "2026-11-02"], stdin: plan.stdout)
+        XCTAssertEqual(exit.status, 1)
+        XCTAssertTrue(exit.out.contains(#""criterion":"plan-rules-kept","problem":"notify-if-missing-no-police""#), exit.out)
+        try Tools.assertValidAgainstSchemas(plan.stdout + check.stdout + exit.stdout)
+    }
+
+    /// A child's plan through the binaries: the new checks fail, then pass after the review that answers them.
+    func testChildPlanNewChecksFailThenPass() throws {
+        let dir = Tools.scratch()
+        let c = dir.appendingPathComponent("c.ndjson").path
+        func run(_ args: [String]) throws -> Tools.Result { try Tools.run(tool, args + ["--append", c]) }
+        XCTAssertEqual(try run(["new", "--id", "cp-c", "--person", "C-1", "--date", "2026-11-01", "--dob", "2009-01-20", "--nationality", "VN",
+                                "--lead-professional", "SW-1", "--exploitation", "criminal", "--need", "accommodation,safety",
+                                "--risk", "community-safe=medium,public-funds=high,understands=medium,can-keep-safe=medium,family-friends-risk=high,abduction=low",
+                                "--safety-plan-reviewed", "2026-11-01", "--interpreter", "independent-professional", "--agency", "police,home-office",
+                                "--missing-strategy", "Synthetic strategy", "--notify-if-missing", "missing-people",
+                                "--placement-type", "private-fostering", "--placement-start", "2026-11-01", "--strategy-meeting-held",
+                                "--family-role-assessed", "--family-complicit", "yes", "--risk-considered", "missing"]).status, 0)
+        XCTAssertEqual(try run(["action", "cp-c", "--action", "act-r", "--kind", "reunification", "--need", "safety", "--owner", "LA", "--due", "2026-12-20", "--date", "2026-11-01"]).status, 0)
+        let before = try Tools.run(tool, ["check", "--as-of", "2026-11-05", c])
+        XCTAssertEqual(before.status, 1)
+        for code in ["notify-if-missing-no-police", "notify-if-missing-no-home-office", "risk-unanswered-going-missing",
+                     "non-criminalisation-not-considered", "police-not-told-of-trafficking", "cps-not-told-of-trafficking",
+                     "household-children-not-listed", "reunification-with-complicit-family", "cse-risk-not-considered",
+                     "trafficking-risk-not-considered", "no-transition-action", "adult-social-care-not-informed", "no-education-need",
+                     "private-fostering-not-notified"] {
+            XCTAssertTrue(before.out.contains(#""code":"\#(code)""#), code + "\n" + before.out)
+        }
+        XCTAssertEqual(try run(["review", "cp-c", "--date", "2026-11-05", "--notify-if-missing", "police,home-office,missing-people",
+                                "--risk", "going-missing=high", "--non-criminalisation-considered", "2026-11-05", "--police-told", "yes", "--cps-told", "yes",
+                                "--household-child", "C-2=assessed", "--family-complicit", "no", "--risk-considered", "cse,trafficking",
+                                "--need", "education", "--private-fostering-notified", "2026-11-02", "--agency-informed", "adult-social-care"]).status, 0)
+        XCTAssertEqual(try run(["action", "cp-c", "--action", "act-t", "--kind", "transition", "--need", "safety", "--owner", "LA", "--due", "2026-12-20", "--date", "2026-11-05"]).status, 0)
+        let after = try Tools.run(tool, ["check", "--as-of", "2026-11-06", c])
+        XCTAssertEqual(after.status, 0, after.out)
+        XCTAssertEqual(after.out, #"{"kind":"care-plan-check","v":1,"plan":"cp-c","as-of":"2026-11-06","treated-as":"child","made-as":"child","age-basis":"under-18","problems":[]}"# + "\n")
+        // On the 18th birthday the plan's group no longer fits: check says so.
+        let grown = try Tools.run(tool, ["check", "--as-of", "2027-01-20", "--safety-plan-days", "3650", c])
+        XCTAssertTrue(grown.out.contains(#""treated-as":"adult","made-as":"child""#) && grown.out.contains("age-group-changed"), grown.out)
+        let summary = try Tools.run(tool, ["summary", "cp-c", "--as-of", "2026-11-06", c])
+        XCTAssertTrue(summary.out.contains("18th birthday: 2027-01-20"), summary.out)
+        XCTAssertFalse(summary.out.contains("2009-01-20"), "the date of birth itself is not printed")
+        try Tools.assertValidAgainstSchemas(try Data(contentsOf: URL(fileURLWithPath: c)) + before.stdout + after.stdout + grown.stdout)
+        // Agencies are codes now.
+        XCTAssertEqual(try Tools.run(tool, ["review", "cp-c", "--agency", "Hestia"]).status, 64)
+    }
+
+    /// Rule 0 through the binaries: age assessments in --case decide a disputed age, on the report's date.
+    func testCaseAssessmentsDecideADisputedAge() throws {
+        let dir = Tools.scratch()
+        let plan = try Tools.run(tool, ["new", "--id", "cp-d", "--person", "S-7", "--date", "2026-11-01", "--claimed-age", "16", "--age-disputed"])
+        XCTAssertTrue(plan.out.contains(#""treated-as":"child""#) && plan.out.contains(#""age-disputed":true"#), plan.out)
+        let ages = dir.appendingPathComponent("ages.ndjson").path
+        XCTAssertEqual(try Tools.run("age-assess", ["new", "--id", "aa-1", "--person", "S-7", "--date", "2026-11-10", "--claimed-age", "16", "--documents", "none",
+                                                    "--assessor", "SW-1,SW-2", "--appropriate-adult", "--purpose-explained", "--adverse-points-put",
+                                                    "--factor", "physical,psychological,cultural", "--reasons", "Synthetic reasons", "--outcome", "assessed-older",
+                                                    "--assessed-age-range", "19-21", "--conclusion", "adult", "--append", ages]).status, 0)
+        let without = try Tools.run(tool, ["check", "--as-of", "2026-11-20"], stdin: plan.stdout)
+        XCTAssertTrue(without.out.contains(#""treated-as":"child","made-as":"child","age-basis":"age-disputed""#), without.out)
+        let with = try Tools.run(tool, ["check", "--as-of", "2026-11-20", "--case", ages], stdin: plan.stdout)
+        XCTAssertTrue(with.out.contains(#""treated-as":"adult","made-as":"child","age-basis":"assessed-18-or-over""#), with.out)
+        XCTAssertTrue(with.out.contains("age-group-changed"), with.out)
+        let before = try Tools.run(tool, ["check", "--as-of", "2026-11-09", "--case", ages], stdin: plan.stdout)
+        XCTAssertTrue(before.out.contains(#""treated-as":"child""#), "an assessment made after the as-of does not count")
+        // care-plan new gives the same answer from the same assessments.
+        let adultPlan = try Tools.run(tool, ["new", "--person", "S-7", "--date", "2026-11-20", "--claimed-age", "16", "--age-disputed", "--public-funds", "no", "--case", ages])
+        XCTAssertEqual(adultPlan.status, 0, adultPlan.stderr)
+        XCTAssertTrue(adultPlan.out.contains(#""treated-as":"adult""#), adultPlan.out)
+    }
+
+    /// The indicator catalogue prints the internal-trafficking and CSE signs, and Annex 1's fourth column.
+    func testIndicatorsPrintTheNewSignsAndTheFourthColumn() throws {
+        let r = try Tools.run("nrm-referral", ["indicators", "--setting", "internal-trafficking-cse"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for code in ["cse-short-missing-spells", "cse-gifts-from-older-men", "cse-secrecy", "cse-drugs-alcohol", "cse-taxi-to-adult-address", "work-in-nail-bars"] {
+            XCTAssertTrue(r.out.contains(#""code":"\#(code)""#), code)
+        }
+        let schools = try Tools.run("nrm-referral", ["indicators", "--setting", "schools"])
+        XCTAssertTrue(schools.out.contains(#""picking-up-signs":["Training and information materials for teachers"]"#), schools.out)
+        try Tools.assertValidAgainstSchemas(try Tools.run("nrm-referral", ["indicators"]).stdout)
     }
 }

@@ -139,7 +139,7 @@ final class HardeningTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("in\\x1b[8mvisible\\x07"), missing.stderr)
         let plan = dir.appendingPathComponent("plan.ndjson").path
         XCTAssertEqual(try Tools.run("care-plan", ["new", "--id", "cp-e", "--person", "S-E", "--date", "2026-10-01", "--claimed-age", "24",
-                                                   "--need", "accommodation", "--agency", "Hes\u{1B}[8mtia", "--public-funds", "no", "--append", plan]).status, 0)
+                                                   "--need", "accommodation", "--agency", "support-provider", "--public-funds", "no", "--append", plan]).status, 0)
         XCTAssertEqual(try Tools.run("care-plan", ["action", "cp-e", "--action", "act-1", "--need", "accommodation", "--owner", "Hes\u{1B}[8mtia\u{C2}\u{9B}",
                                                    "--due", "2026-10-08", "--date", "2026-10-01", "--append", plan]).status, 0)
         let summary = try Tools.run("care-plan", ["summary", "cp-e", "--as-of", "2026-10-20", plan])

@@ -55,14 +55,14 @@ final class PromptAndOptionsTests: XCTestCase {
 
     func testCarePlan() throws {
         try assertSame("care-plan", "new",
-                       answers: ["2026-11-20", "P-2", "2011-01-01", "n", "AL", "SW-1", "accommodation,emotional-support",
-                                 "high", "high", "medium", "high", "low", "medium", "2026-11-19", "not-needed",
-                                 "Key worker on shift", "police", "specialist-foster-care", "y", ""],
+                       answers: ["2026-11-20", "P-2", "2011-01-01", "n", "AL", "SW-1", "accommodation,emotional-support", "sexual",
+                                 "high", "high", "medium", "high", "low", "medium", "high", "2026-11-19", "not-needed",
+                                 "Key worker on shift", "police", "specialist-foster-care", "y", "", "cse,missing"],
                        options: ["--date", "2026-11-20", "--person", "P-2", "--dob", "2011-01-01", "--nationality", "AL",
-                                 "--lead-professional", "SW-1", "--need", "accommodation,emotional-support",
-                                 "--risk", "community-safe=high,public-funds=high,understands=medium,can-keep-safe=high,family-friends-risk=low,abduction=medium",
+                                 "--lead-professional", "SW-1", "--need", "accommodation,emotional-support", "--exploitation", "sexual",
+                                 "--risk", "community-safe=high,public-funds=high,understands=medium,can-keep-safe=high,family-friends-risk=low,abduction=medium,going-missing=high",
                                  "--safety-plan-reviewed", "2026-11-19", "--interpreter", "not-needed",
                                  "--missing-strategy", "Key worker on shift", "--notify-if-missing", "police",
-                                 "--placement-type", "specialist-foster-care", "--strategy-meeting-held"])
+                                 "--placement-type", "specialist-foster-care", "--strategy-meeting-held", "--risk-considered", "cse,missing"])
     }
 }

@@ -232,7 +232,8 @@ final class PersonalDataTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 27)
         XCTAssertEqual(marked, PersonalData.pathsByKind, "run 'make schema-fields'")
         XCTAssertEqual(defined, SchemaFields.pathsByKind, "run 'make schema-fields'")
-        XCTAssertEqual(marked["care-plan-summary"], ["plan.child.missing-strategy", "actions.description"])
+        XCTAssertEqual(marked["care-plan-summary"], ["plan.child.missing-strategy", "actions.description", "plan.dob",
+                                                     "plan.claimed-age-range.earliest-dob", "plan.claimed-age-range.latest-dob"])
         XCTAssertTrue(PersonalData.isPersonal("subject.name", kind: nil))
         XCTAssertFalse(PersonalData.isPersonal("subject.nationality", kind: "referral"))
         XCTAssertTrue(PersonalData.isPersonal("carer.address", kind: "some-new-kind"), "unknown kinds are safe by default")

@@ -374,6 +374,52 @@ CHILD_PLAN_BARE = {
     "child": {"notify-if-missing": [], "head-of-service-notified": False, "strategy-meeting-held": False, "family-role-assessed": False},
 }
 
+# A child's plan with the fields added for issue 14 (the plans above are older ones, which still read).
+CHILD_PLAN_FULL = {
+    "kind": "care-plan", "v": 1, "id": "cp-5", "person": "S-5", "date": "2026-10-01", "treated-as": "child",
+    "claimed-age-range": {"earliest-dob": "2009-10-02", "latest-dob": "2010-10-01"}, "age-disputed": True,
+    "lead-professional": "SW-2", "exploitation": ["criminal", "labour"],
+    "needs": [{"domain": "education", "status": "open"}],
+    "risk": {"community-safe": "low", "public-funds": "medium", "understands": "low", "can-keep-safe": "low",
+             "family-friends-risk": "high", "abduction": "low", "going-missing": "high"},
+    "agencies": [{"agency": "police", "informed": True}, {"agency": "adult-social-care", "informed": False}],
+    "exit-informed": [{"agency": "police", "date": "2026-12-01"}], "support-checklist": ["aim-of-service", "rights-in-uk"],
+    "papers-complete": False, "interpreter": {"arrangement": "independent-professional", "knows-person": False},
+    "non-criminalisation": {"considered": "2026-10-02", "police-told": True, "cps-told": False},
+    "child": {
+        "notify-if-missing": ["police", "home-office"], "placement": "private-fostering", "placement-start": "2026-10-01",
+        "private-fostering-notified": "2026-10-02", "head-of-service-notified": False, "strategy-meeting-held": True,
+        "family-role-assessed": True, "family-complicit": True, "household-children": [{"child": "S-6", "assessed": False}],
+        "risks-considered": ["cse", "missing", "trafficking"],
+    },
+}
+
+CHILD_PLAN_WITH_DOB = {**CHILD_PLAN_BARE, "id": "cp-6", "dob": "2011-01-01", "age-disputed": False}
+
+PLAN_REVIEW_EXIT = {
+    "kind": "care-plan-review", "v": 1, "id": "rv-EX1T000001", "plan": "cp-5", "date": "2026-12-02",
+    "changes": {
+        "exit-informed": [{"agency": "adult-social-care", "date": "2026-12-02"}], "support-checklist": ["other-services", "police-concerns"],
+        "non-criminalisation": {"cps-told": True}, "exploitation": ["criminal"],
+        "child": {"household-children": [{"child": "S-6", "assessed": True}], "risks-considered": ["cse"], "family-complicit": False},
+    },
+}
+
+PLAN_CHECK_STATUS = {
+    "kind": "care-plan-check", "v": 1, "plan": "cp-7", "as-of": "2028-01-20", "treated-as": "adult", "made-as": "child",
+    "age-basis": "18-or-over",
+    "problems": [{"code": "age-group-changed", "message": "x", "detail": "made as child; treated as adult on 2028-01-20 (18-or-over)"}],
+}
+
+PLAN_EXIT_RULES = {
+    "kind": "care-plan-exit", "v": 1, "plan": "cp-5", "as-of": "2026-12-05", "treated-as": "child", "made-as": "child", "ready": False,
+    "unmet": [
+        {"criterion": "every-agency-informed", "message": "x", "detail": "not told of the exit: adult-social-care"},
+        {"criterion": "plan-rules-kept", "problem": "household-child-not-assessed", "message": "x", "detail": "household-child-not-assessed: child S-6"},
+        {"criterion": "plan-rules-kept", "problem": "cps-not-told-of-trafficking", "message": "x", "detail": "cps-not-told-of-trafficking: recorded as not told"},
+    ],
+}
+
 PLAN_REVIEW = {
     "kind": "care-plan-review", "v": 1, "id": "rv-B7F36F4GQ8", "plan": "cp-1", "date": "2026-11-01",
     "changes": {
@@ -405,6 +451,8 @@ PLAN_ACTION_BARE = {
     "kind": "care-plan-action", "v": 1, "id": "pa-J66WJYTH3N", "plan": "cp-1", "date": "2026-10-01", "action": "act-2",
     "need": "income-benefits", "owner": "DWP", "due": "2026-12-15", "status": "signposted",
 }
+
+PLAN_ACTION_KIND = {**PLAN_ACTION_BARE, "id": "pa-KIND000001", "action": "act-9", "action-kind": "transition"}
 
 PLAN_CHECK = {
     "kind": "care-plan-check", "v": 1, "plan": "cp-3", "as-of": "2026-11-20",
@@ -459,7 +507,11 @@ VALID = [CHILD_REFERRAL, ADULT_REFERRAL, DISPUTED_REFERRAL, DUTY_TO_NOTIFY, DECI
          STATUS_REPEAT_NO_REVIEW,
          ADULT_PLAN, CHILD_PLAN, CHILD_PLAN_BARE, PLAN_REVIEW, PLAN_REVIEW_CHILD, PLAN_REVIEW_NOTE_ONLY,
          PLAN_ACTION, PLAN_ACTION_BARE, PLAN_CHECK, PLAN_CHECK_CLEAN, PLAN_EXIT, PLAN_EXIT_READY,
-         PLAN_SUMMARY, PLAN_SUMMARY_CHILD]
+         PLAN_SUMMARY, PLAN_SUMMARY_CHILD, CHILD_PLAN_FULL, CHILD_PLAN_WITH_DOB, PLAN_REVIEW_EXIT, PLAN_ACTION_KIND,
+         PLAN_CHECK_STATUS, PLAN_EXIT_RULES,
+         {**PLAN_SUMMARY_CHILD, "plan": CHILD_PLAN_FULL, "treated-as": "child", "made-as": "child", "age-basis": "age-disputed",
+          "problems": ["household-child-not-assessed", "cps-not-told-of-trafficking"],
+          "unmet-exit-criteria": ["every-agency-informed", "plan-rules-kept"], "actions": [PLAN_ACTION_KIND]}]
 
 
 def edit(record, change):
@@ -786,7 +838,19 @@ INVALID = {
     "plan child without strategy-meeting-held": edit(CHILD_PLAN, inside("child", dropping("strategy-meeting-held"))),
     "plan unknown additional need": edit(ADULT_PLAN, inside("adult", setting(additional_needs=["housing"]))),
     "plan adult without public funds": edit(ADULT_PLAN, inside("adult", dropping("recourse-to-public-funds"))),
-    "plan with a dob": edit(CHILD_PLAN, setting(dob="2011-01-01")),
+    "plan with a dob and a claimed-age range": edit(CHILD_PLAN_WITH_DOB, setting(claimed_age_range={"earliest-dob": "2010-01-02", "latest-dob": "2011-01-01"})),
+    "plan claimed-age range without latest-dob": edit(CHILD_PLAN_FULL, setting(claimed_age_range={"earliest-dob": "2010-01-02"})),
+    "plan age-disputed as a string": edit(CHILD_PLAN_WITH_DOB, setting(age_disputed="yes")),
+    "plan unknown agency code": edit(ADULT_PLAN, setting(agencies=[{"agency": "Hestia", "informed": False}])),
+    "plan unknown exploitation type": edit(CHILD_PLAN_FULL, setting(exploitation=["cannabis"])),
+    "plan exit telling without date": edit(CHILD_PLAN_FULL, setting(exit_informed=[{"agency": "police"}])),
+    "plan unknown checklist item": edit(CHILD_PLAN_FULL, setting(support_checklist=["housing"])),
+    "plan repeated checklist item": edit(CHILD_PLAN_FULL, setting(support_checklist=["rights-in-uk", "rights-in-uk"])),
+    "plan non-criminalisation with an extra property": edit(CHILD_PLAN_FULL, inside("non-criminalisation", setting(court="x"))),
+    "plan household child without assessed": edit(CHILD_PLAN_FULL, inside("child", setting(household_children=[{"child": "S-6"}]))),
+    "plan unknown risk considered": edit(CHILD_PLAN_FULL, inside("child", setting(risks_considered=["gangs"]))),
+    "plan unknown going-missing level": edit(CHILD_PLAN_FULL, inside("risk", setting(going_missing="certain"))),
+    "plan placement-start a date-time": edit(CHILD_PLAN_FULL, inside("child", setting(placement_start="2026-10-01T00:00:00Z"))),
     "plan child object with an extra property": edit(CHILD_PLAN, inside("child", setting(carer="Synthetic"))),
     # care-plan-review
     "review changing person": edit(PLAN_REVIEW, inside("changes", setting(person="S-9"))),
@@ -802,6 +866,9 @@ INVALID = {
     "review child with an extra property": edit(PLAN_REVIEW_CHILD, inside("changes", setting(child={"carer": "x"}))),
     "review without changes": edit(PLAN_REVIEW, dropping("changes")),
     "review without plan": edit(PLAN_REVIEW, dropping("plan")),
+    "review changing dob": edit(PLAN_REVIEW, inside("changes", setting(dob="2011-01-01"))),
+    "review changing age-disputed": edit(PLAN_REVIEW, inside("changes", setting(age_disputed=False))),
+    "review unknown exit agency": edit(PLAN_REVIEW_EXIT, inside("changes", setting(exit_informed=[{"agency": "Hestia", "date": "2026-12-02"}]))),
     # care-plan-action
     "action without owner": edit(PLAN_ACTION, dropping("owner")),
     "action with a blank owner": edit(PLAN_ACTION, setting(owner=" ")),
@@ -811,6 +878,7 @@ INVALID = {
     "action with an empty description": edit(PLAN_ACTION, setting(description="")),
     "action with a bad action id": edit(PLAN_ACTION, setting(action="act 1")),
     "action with an extra property": edit(PLAN_ACTION, setting(note="free text")),
+    "action unknown kind": edit(PLAN_ACTION_KIND, setting(action_kind="holiday")),
     # care-plan-check
     "check unknown problem code": edit(PLAN_CHECK, setting(problems=[{"code": "no-plan", "message": "x"}])),
     "check problem without message": edit(PLAN_CHECK, setting(problems=[{"code": "no-lead-professional"}])),
@@ -824,6 +892,9 @@ INVALID = {
     "exit unmet without detail": edit(PLAN_EXIT, setting(unmet=[{"criterion": "papers-complete", "message": "x"}])),
     "exit without ready": edit(PLAN_EXIT_READY, dropping("ready")),
     "exit with an extra property": edit(PLAN_EXIT_READY, setting(person="S-4")),
+    "exit unknown problem": edit(PLAN_EXIT_RULES, setting(unmet=[{"criterion": "plan-rules-kept", "problem": "late", "message": "x", "detail": "y"}])),
+    "exit treated-as unknown": edit(PLAN_EXIT_RULES, setting(treated_as="teen")),
+    "check unknown age basis": edit(PLAN_CHECK_STATUS, setting(age_basis="looks-older")),
     # care-plan-summary
     "summary plan adult with a child object": edit(PLAN_SUMMARY, inside("plan", setting(child=CHILD_PLAN["child"]))),
     "summary plan of another kind": edit(PLAN_SUMMARY, inside("plan", setting(kind="care-plan-review"))),
@@ -928,11 +999,10 @@ class SchemaTests(unittest.TestCase):
             "missing-status": {"placement"},
             "placement-summary": {"placement"},
             "trafficking-concern": {"reason"},
-            "void": {"reason"},
-            "care-plan": {"child.missing-strategy"},
+            "care-plan": {"child.missing-strategy", "dob", "claimed-age-range.earliest-dob", "claimed-age-range.latest-dob"},
             "care-plan-review": {"note", "changes.child.missing-strategy"},
             "care-plan-action": {"description"},
-            "care-plan-summary": {"plan.child.missing-strategy"},
+            "care-plan-summary": {"plan.child.missing-strategy", "plan.dob", "plan.claimed-age-range.earliest-dob", "plan.claimed-age-range.latest-dob"},
             "void": {"reason"},
         }
         for kind, schema in self.schemas.items():
@@ -959,7 +1029,7 @@ class SchemaTests(unittest.TestCase):
         self.assertEqual({k: v for k, v in summary["$defs"]["action"].items() if k not in ("title", "description")}, action)
         for name, d in plan["$defs"].items():
             self.assertEqual(summary["$defs"][name], d, name)
-        changeable = set(plan["properties"]) - {"kind", "v", "id", "person", "date", "treated-as"}
+        changeable = set(plan["properties"]) - {"kind", "v", "id", "person", "date", "treated-as", "dob", "claimed-age-range", "age-disputed"}
         changes = self.schemas["care-plan-review"]["properties"]["changes"]["properties"]
         self.assertEqual(set(changes), changeable)
         self.assertEqual(changes["risk"]["properties"].keys(), plan["properties"]["risk"]["properties"].keys())

@@ -2,7 +2,7 @@
 public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "care-plan-action"
     public static let layout: [JSONField<Self>] = [
-        .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("action", \.action), .init("need", \.need),
+        .init("id", \.id), .init("plan", \.plan), .init("date", \.date), .init("action", \.action), .init("action-kind", \.actionKind), .init("need", \.need),
         .init("description", \.description), .init("owner", \.owner), .init("due", \.due), .init("status", \.status),
     ]
 
@@ -11,6 +11,8 @@ public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public let date: CivilDate
     /// The action's own id, the same across its records.
     public let action: RecordID
+    /// What the action is for (`--kind`); an action made before kinds were kept is support.
+    public let actionKind: ActionKind
     public let need: NeedDomain
     /// Free text: personal data.
     public let description: String?
@@ -19,8 +21,9 @@ public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public let due: CivilDate
     public let status: NeedStatus
 
-    public init(id: RecordID, plan: RecordID, date: CivilDate, action: RecordID, need: NeedDomain, description: String?,
+    public init(id: RecordID, plan: RecordID, date: CivilDate, action: RecordID, kind: ActionKind = .support, need: NeedDomain, description: String?,
                 owner: String, due: CivilDate, status: NeedStatus) {
+        self.actionKind = kind
         self.id = id
         self.plan = plan
         self.date = date
@@ -35,7 +38,7 @@ public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public init(reading r: FieldReader) throws {
         guard let owner = try r.optionalText("owner") else { throw RecordError("field owner is missing: every action has an owner agency") }
         self.init(id: try r.id("id"), plan: try r.id("plan"), date: try r.date("date"), action: try r.id("action"),
-                  need: try r.code("need"), description: try r.optionalText("description"), owner: owner,
+                  kind: try r.optionalCode("action-kind") ?? .support, need: try r.code("need"), description: try r.optionalText("description"), owner: owner,
                   due: try r.date("due"), status: try r.code("status"))
     }
 }

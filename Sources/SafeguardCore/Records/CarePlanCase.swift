@@ -5,7 +5,32 @@ public struct CarePlanRules: Equatable, Sendable {
     /// "Risk significantly reduced" (HESTIA): no answer still high, and the
     /// levels down by at least this much in total since the first assessment.
     public var riskReduction = 2
+    /// A child who turns 18 within this many days needs a transition action and
+    /// adult social care informed (SOLACE L405: care leavers remain vulnerable).
+    public var transitionDays = 90
     public init() {}
+}
+
+/// Whether the person a plan is for is a child or an adult on a date, by the
+/// core's one age rule (`AgePresumption`), and the age group the plan was made for.
+public struct PlanAgeStatus: Equatable, Sendable {
+    public let asOf: CivilDate
+    public let treatedAs: AgeGroup
+    public let madeAs: AgeGroup
+    /// Why; nil when the plan holds no age to apply the rule to (a plan made
+    /// before the age was kept): then the group it was made for stands.
+    public let basis: AgeBasis?
+    /// The sound age assessment relied on, if any.
+    public let assessment: RecordID?
+    /// The earliest and latest dates the person can turn 18 (one date when the date of birth is known).
+    public let turns18: (earliest: CivilDate, latest: CivilDate)?
+
+    public var changed: Bool { treatedAs != madeAs }
+
+    public static func == (a: PlanAgeStatus, b: PlanAgeStatus) -> Bool {
+        (a.asOf, a.treatedAs, a.madeAs, a.basis, a.assessment) == (b.asOf, b.treatedAs, b.madeAs, b.basis, b.assessment)
+            && a.turns18?.earliest == b.turns18?.earliest && a.turns18?.latest == b.turns18?.latest
+    }
 }
 
 /// One plan as it stands: the plan with its reviews made, its actions, and the first risk assessment.
@@ -19,6 +44,8 @@ public struct CarePlanCase: Sendable {
     public private(set) var actions: [CarePlanAction] = []
     public private(set) var reviews = 0
     public let source: SourceLine
+    /// The person's age assessments (from --case or the input), in the order made.
+    public var assessments: [AgeAssessment] = []
 
     public init(_ plan: CarePlan, at source: SourceLine) {
         first = plan
@@ -43,20 +70,125 @@ public struct CarePlanCase: Sendable {
         public let detail: String?
     }
 
-    /// Every rule of the sources the plan breaks on `asOf`.
+    /// The person's status on `asOf`, never frozen at the plan's date (issue 14, rule 0):
+    /// the date of birth or claimed-age range the plan was made with, and any
+    /// age assessments made by then, through the one rule every tool asks
+    /// (SOLACE L312: if there is any doubt, treat as a child). An assessment
+    /// means the age was disputed. A claimed age counts by the youngest it allows.
+    public func ageStatus(asOf: CivilDate) -> PlanAgeStatus {
+        let p = first, made = first.treatedAs
+        let assessed = assessments.filter { $0.date <= asOf }
+        let disputed = (p.ageDisputed ?? false) || !assessed.isEmpty
+        let stated: StatedAge?
+        if let dob = p.dob {
+            stated = .dateOfBirth(dob)
+        } else if let range = p.claimedDOBRange {
+            stated = .claimedAge(range.latest.age(on: asOf) ?? 0)
+        } else {
+            stated = nil
+        }
+        var turns18: (earliest: CivilDate, latest: CivilDate)?
+        if let dob = p.dob {
+            let d = dob.birthday(turning: AgePresumption.adultAge)
+            turns18 = (d, d)
+        } else if let range = p.claimedDOBRange {
+            turns18 = (range.earliest.birthday(turning: AgePresumption.adultAge), range.latest.birthday(turning: AgePresumption.adultAge))
+        }
+        guard stated != nil || disputed else {
+            return PlanAgeStatus(asOf: asOf, treatedAs: made, madeAs: made, basis: nil, assessment: nil, turns18: nil)
+        }
+        let settlement = disputed ? AgePresumption.settlement(assessments: assessed, on: asOf) : nil
+        // Without a stated age, only a dispute decides; the stated age is then not read.
+        let basis = AgePresumption.basis(for: stated ?? .claimedAge(0), disputed: disputed, on: asOf, settlement: settlement)
+        if settlement != nil, let sound = AgePresumption.determine(assessments: assessed, on: asOf).sound, let age = sound.settledAge {
+            let d = AgePresumption.turns18(sound.date, age)
+            turns18 = (d, d)
+        }
+        return PlanAgeStatus(asOf: asOf, treatedAs: basis.treatedAs, madeAs: made, basis: basis, assessment: settlement?.assessment, turns18: turns18)
+    }
+
+    /// Every rule of the sources the plan breaks on `asOf`. A blank is never
+    /// read as a safe answer: each unanswered duty is a problem of its own.
     public func check(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [Finding] {
         let p = current
         var found: [Finding] = []
         func add(_ problem: PlanProblem, _ detail: String? = nil) { found.append(Finding(problem: problem, detail: detail)) }
-        if case .child(let c) = p.arrangements {
-            if (c.missingStrategy ?? "").trimmed.isEmpty || c.notifyIfMissing.isEmpty { add(.childNoMissingStrategy) }
-            if let n = p.nationality, !n.isUK, p.interpreter != .independentProfessional { add(.childNoInterpreter, "nationality \(n)") }
+        let status = ageStatus(asOf: asOf)
+        if status.basis == nil { add(.ageNotRecorded) }
+        if status.changed {
+            add(.ageGroupChanged, "made as \(status.madeAs.rawValue); treated as \(status.treatedAs.rawValue) on \(asOf) (\(status.basis?.rawValue ?? "-"))")
+        }
+        var childNeedsInterpreter = false
+        if status.treatedAs == .child {
+            // A plan made for an adult holds no child arrangements: every child duty is then unanswered.
+            var c = ChildArrangements()
+            if case .child(let held) = p.arrangements { c = held }
+            // SOLACE L421; CHESHIRE §6.4: how going missing is prevented, and whom to notify.
+            if (c.missingStrategy ?? "").trimmed.isEmpty { add(.childNoMissingStrategy) }
+            // SOLACE L421: the police and the UK Border Agency (now the Home Office), each one needed.
+            if !c.notifyIfMissing.contains(.police) { add(.notifyNoPolice) }
+            if !c.notifyIfMissing.contains(.homeOffice) { add(.notifyNoHomeOffice) }
+            // CHESHIRE §6.4: a vetted interpreter for a child who is not a UK national; an unknown nationality may not be UK.
+            if p.nationality?.isUK != true, p.interpreter != .independentProfessional {
+                childNeedsInterpreter = true
+                add(.childNoInterpreter, p.nationality.map { "nationality \($0)" } ?? "nationality not recorded")
+            }
+            // HESTIA's questions and the trafficking-specific ones (SOLACE L421): each unanswered one on its own.
+            for q in RiskQuestion.allCases where p.risk[q] == nil { add(q.unanswered) }
+            // CHESHIRE §6.4: asked only once the abduction risk is answered.
             if p.risk[.abduction] == .high, c.safeHouseNeeded == nil || !c.headOfServiceNotified { add(.abductionRiskNoSafeHouse) }
             if !c.strategyMeetingHeld { add(.noStrategyMeeting) }
+            // CHESHIRE L211: the exploitation types decide whether the duty not to criminalise applies.
+            if p.exploitation == nil { add(.exploitationNotRecorded) }
+            // CHESHIRE L230: where the family is thought complicit, every other child in the household is assessed.
+            if c.familyComplicit == true {
+                if let children = c.householdChildren {
+                    for h in children where !h.assessed { add(.householdChildNotAssessed, "child \(h.child)") }
+                } else {
+                    add(.householdChildrenNotListed)
+                }
+            }
+            // CHESHIRE L217: the family's role established before any reunification.
+            let reunions = actions.filter { $0.actionKind == .reunification }.map { "action \($0.action)" } + (c.placement == .family ? ["placement with the family"] : [])
+            if !reunions.isEmpty {
+                if !c.familyRoleAssessed || c.familyComplicit == nil {
+                    add(.reunificationFamilyRoleNotAssessed, reunions.joined(separator: ", "))
+                } else if c.familyComplicit == true {
+                    add(.reunificationWithComplicitFamily, reunions.joined(separator: ", "))
+                }
+            }
+            // CHESHIRE §7: CSE, missing and trafficking considered together.
+            for r in ConsideredRisk.allCases where !c.risksConsidered.contains(r) { add(r.notConsidered) }
+            // SOLACE L405: a child about to leave care is prepared for it. The earliest the person can turn 18 counts.
+            if let turns = status.turns18?.earliest, asOf.days(to: turns) <= rules.transitionDays {
+                let when = "turns 18 \(turns <= asOf ? "on or before" : "by") \(turns), within \(rules.transitionDays) days of \(asOf)"
+                if !actions.contains(where: { $0.actionKind == .transition }) { add(.noTransitionAction, when) }
+                if !p.agencies.contains(where: { $0.agency == Agency.adultSocialCare.rawValue && $0.informed }) { add(.adultSocialCareNotInformed, when) }
+            }
+            // SOLACE L361: education is part of the Convention minimum for a child.
+            if !p.needs.contains(where: { $0.domain == .education }) { add(.noEducationNeed) }
+            // PLAN L940-942: private fostering notified to the local authority within 48 hours of the child arriving.
+            if c.placement == .privateFostering {
+                if let notified = c.privateFosteringNotified, let start = c.placementStart {
+                    if start.days(to: notified) > 2 { add(.privateFosteringNotNotified, "notified \(start.days(to: notified)) days after the placement began") }
+                } else {
+                    add(.privateFosteringNotNotified, c.privateFosteringNotified == nil ? "no notification recorded" : "the placement's start is not recorded")
+                }
+            }
         }
+        // SOLACE L361, L523-527: an interpreter needed is arranged (the child's rule above already names it).
+        if p.interpreter == .none, !childNeedsInterpreter { add(.interpreterNotArranged) }
         if p.interpreter == .community { add(.communityInterpreter) }
         if p.interpreterKnowsPerson { add(.interpreterKnowsPerson) }
         if p.leadProfessional == nil { add(.noLeadProfessional) }
+        // CHESHIRE L211, L292, L299; SOLACE L318, L618; PLAN L847-849: a victim exploited for crime is not criminalised,
+        // and the police and the CPS are told of the trafficking concern.
+        if p.exploitation?.contains(.criminal) == true {
+            let n = p.nonCriminalisation ?? NonCriminalisation()
+            if n.considered == nil { add(.nonCriminalisationNotConsidered) }
+            if n.policeTold != true { add(.policeNotToldOfTrafficking, n.policeTold == nil ? "not recorded" : "recorded as not told") }
+            if n.cpsTold != true { add(.cpsNotToldOfTrafficking, n.cpsTold == nil ? "not recorded" : "recorded as not told") }
+        }
         for a in actions where !a.status.isSettled && a.due < asOf {
             add(.actionOverdue, "action \(a.action) (\(a.need.rawValue), \(a.owner)) was due \(a.due)")
         }
@@ -68,24 +200,31 @@ public struct CarePlanCase: Sendable {
         return found
     }
 
-    /// The HESTIA exit criteria not met on `asOf`. Empty means ready to leave the service.
-    public func unmetExitCriteria(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [(criterion: ExitCriterion, detail: String)] {
+    /// One unmet exit criterion, and why; `problem` is the check problem behind a `plan-rules-kept` entry.
+    public typealias Unmet = (criterion: ExitCriterion, detail: String, problem: PlanProblem?)
+
+    /// The HESTIA exit criteria not met on `asOf`, with every problem `check`
+    /// finds (CHESHIRE §5, §6.4). Empty means ready to leave the service.
+    public func unmetExitCriteria(asOf: CivilDate, rules: CarePlanRules = CarePlanRules()) -> [Unmet] {
         let p = current
-        var unmet: [(criterion: ExitCriterion, detail: String)] = []
+        var unmet: [Unmet] = []
+        func add(_ c: ExitCriterion, _ detail: String) { unmet.append((c, detail, nil)) }
         let stillHigh = RiskQuestion.allCases.filter { p.risk[$0] == .high }
         let drop = p.risk.keys.reduce(0) { $0 + (firstRisk[$1]?.score ?? 0) - p.risk[$1]!.score }
         if p.risk.isEmpty {
-            unmet.append((.riskReduced, "there is no risk assessment"))
+            add(.riskReduced, "there is no risk assessment")
         } else if !stillHigh.isEmpty {
-            unmet.append((.riskReduced, "still high: \(stillHigh.map(\.rawValue).joined(separator: ", "))"))
+            add(.riskReduced, "still high: \(stillHigh.map(\.rawValue).joined(separator: ", "))")
         } else if drop < rules.riskReduction {
-            unmet.append((.riskReduced, "the risk levels are down by \(max(0, drop)) since the first assessment; at least \(rules.riskReduction) is needed"))
+            add(.riskReduced, "the risk levels are down by \(max(0, drop)) since the first assessment; at least \(rules.riskReduction) is needed")
         }
-        let uninformed = p.agencies.filter { !$0.informed }.map(\.agency)
+        // HESTIA: "all agencies are informed about the exit of service": a dated telling of each,
+        // by the as-of; being informed when the plan was made does not count.
+        let untold = p.agencies.map(\.agency).filter { a in !p.exitInformed.contains { $0.agency == a && $0.date <= asOf } }
         if p.agencies.isEmpty {
-            unmet.append((.agenciesInformed, "no agencies are recorded"))
-        } else if !uninformed.isEmpty {
-            unmet.append((.agenciesInformed, "not informed: \(uninformed.joined(separator: ", "))"))
+            add(.agenciesInformed, "no agencies are recorded")
+        } else if !untold.isEmpty {
+            add(.agenciesInformed, "not told of the exit: \(untold.joined(separator: ", "))")
         }
         let openNeeds = p.needs.filter { !$0.status.isSettled }.map(\.domain.rawValue)
         let openActions = actions.filter { !$0.status.isSettled }.map(\.action.rawValue)
@@ -93,14 +232,21 @@ public struct CarePlanCase: Sendable {
             var parts: [String] = []
             if !openNeeds.isEmpty { parts.append("needs open: \(openNeeds.joined(separator: ", "))") }
             if !openActions.isEmpty { parts.append("actions open: \(openActions.joined(separator: ", "))") }
-            unmet.append((.targetsMet, parts.joined(separator: "; ")))
+            add(.targetsMet, parts.joined(separator: "; "))
         }
         if let reviewed = p.safetyPlanReviewed {
-            if reviewed.days(to: asOf) > rules.safetyPlanDays { unmet.append((.safetyPlanCurrent, "last reviewed \(reviewed)")) }
+            if reviewed.days(to: asOf) > rules.safetyPlanDays { add(.safetyPlanCurrent, "last reviewed \(reviewed)") }
         } else {
-            unmet.append((.safetyPlanCurrent, "there is no safety plan"))
+            add(.safetyPlanCurrent, "there is no safety plan")
         }
-        if !p.papersComplete { unmet.append((.papersComplete, "papers are not recorded as complete")) }
+        if !p.papersComplete { add(.papersComplete, "papers are not recorded as complete") }
+        // HESTIA's support checklist: each item counts.
+        for item in SupportChecklistItem.allCases where !p.supportChecklist.contains(item) { add(item.criterion, "not recorded as done") }
+        // CHESHIRE §5, §6.4: never ready while a rule of the plan is broken. A stale safety plan
+        // is already the safety-plan-current criterion, by the same rule, so it is not listed twice.
+        for f in check(asOf: asOf, rules: rules) where f.problem != .safetyPlanStale {
+            unmet.append((.planRulesKept, f.detail.map { "\(f.problem.rawValue): \($0)" } ?? f.problem.rawValue, f.problem))
+        }
         return unmet
     }
 }
@@ -134,6 +280,12 @@ public struct CarePlanFolder: CaseChecking {
 
     public static func checking() -> CarePlanFolder { CarePlanFolder() }
     public static func caseID(of record: JSONObject) -> String? { (record["plan"] ?? record["id"])?.stringValue }
+
+    /// Gives each plan its person's age assessments, for the status on a later date.
+    public mutating func attach(assessments: [AgeAssessment]) {
+        let ordered = assessments.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        for id in order { cases[id]!.assessments = ordered.filter { $0.person == cases[id]!.first.person } }
+    }
 
     public mutating func add(_ plan: CarePlan, at source: SourceLine) throws {
         if let other = cases[plan.id] { throw RecordError("plan \(plan.id) appears twice (first at \(other.source)); record a change as a review") }

@@ -7,6 +7,8 @@
 public struct CarePlanChanges: Sendable {
     public var leadProfessional: RecordID?
     public var nationality: Country?
+    /// Replaces the list: the exploitation types as now known.
+    public var exploitation: [ExploitationType]?
     /// Merged by domain: a domain the plan has gets the new status; a new one is added.
     public var needs: [(domain: NeedDomain, status: NeedStatus)]?
     /// Merged answer by answer, in the order written.
@@ -14,9 +16,15 @@ public struct CarePlanChanges: Sendable {
     public var safetyPlanReviewed: CivilDate?
     /// Merged by agency name.
     public var agencies: [(agency: String, informed: Bool)]?
+    /// Merged by agency: the latest telling of each agency wins.
+    public var exitInformed: [ExitTelling]?
+    /// Added to the items done; an item is never undone.
+    public var supportChecklist: [SupportChecklistItem]?
     public var papersComplete: Bool?
     public var interpreter: InterpreterPlan?
     public var interpreterKnowsPerson: Bool?
+    /// Merged field by field.
+    public var nonCriminalisation: NonCriminalisation?
     /// Merged field by field; refused on a plan of the other age group.
     public var child: ChildChanges?
     public var adult: AdultChanges?
@@ -27,13 +35,17 @@ public struct CarePlanChanges: Sendable {
     init(_ plan: CarePlan) {
         leadProfessional = plan.leadProfessional
         nationality = plan.nationality
+        exploitation = plan.exploitation
         needs = plan.needs
         risk = RiskQuestion.allCases.compactMap { q in plan.risk[q].map { (q, $0) } }
         safetyPlanReviewed = plan.safetyPlanReviewed
         agencies = plan.agencies
+        exitInformed = plan.exitInformed
+        supportChecklist = plan.supportChecklist
         papersComplete = plan.papersComplete
         interpreter = plan.interpreter
         interpreterKnowsPerson = plan.interpreterKnowsPerson
+        nonCriminalisation = plan.nonCriminalisation
         switch plan.arrangements {
         case .child(let c): child = ChildChanges(c)
         case .adult(let a): adult = AdultChanges(a)
@@ -47,6 +59,7 @@ public struct CarePlanChanges: Sendable {
         var b = JSONObjectBuilder()
         b.set("lead-professional", leadProfessional)
         b.set("nationality", nationality)
+        b.set("exploitation", exploitation)
         b.set("needs", needs?.map { JSONObjectBuilder([.init("domain", \.domain), .init("status", \.status)], of: $0).value })
         b.set("risk", risk.map { risk in
             var o = JSONObjectBuilder()
@@ -55,6 +68,8 @@ public struct CarePlanChanges: Sendable {
         })
         b.set("safety-plan-reviewed", safetyPlanReviewed)
         b.set("agencies", agencies?.map { JSONObjectBuilder([.init("agency", \.agency), .init("informed", \.informed)], of: $0).value })
+        b.set("exit-informed", exitInformed)
+        b.set("support-checklist", supportChecklist)
         b.set("papers-complete", papersComplete)
         if interpreter != nil || interpreterKnowsPerson != nil {
             var o = JSONObjectBuilder()
@@ -62,6 +77,7 @@ public struct CarePlanChanges: Sendable {
             o.set("knows-person", interpreterKnowsPerson)
             b.set("interpreter", o.value)
         }
+        b.set("non-criminalisation", nonCriminalisation)
         b.set("child", child)
         b.set("adult", adult)
         return b.object
@@ -71,6 +87,7 @@ public struct CarePlanChanges: Sendable {
     public init(reading r: FieldReader) throws {
         leadProfessional = try r.optionalID("lead-professional")
         nationality = try r.country("nationality")
+        exploitation = try r.optionalCodes("exploitation")
         needs = try r.optionalObjectArray("needs")?.enumerated().map { k, o in
             let n = FieldReader(o, path: r.name("needs[\(k)]."))
             try n.allowOnly(["domain", "status"])
@@ -87,12 +104,22 @@ public struct CarePlanChanges: Sendable {
             guard let name = try a.optionalText("agency") else { throw RecordError("field \(a.name("agency")) is missing") }
             return (name, try a.bool("informed"))
         }
+        exitInformed = try r.optionalObjectArray("exit-informed")?.enumerated().map { k, o in
+            let t = FieldReader(o, path: r.name("exit-informed[\(k)]."))
+            try t.allowOnly(ExitTelling.keys)
+            // The agencies' codes are checked where they are given (care-plan new and review); a plan
+            // made before the codes may name an agency otherwise, and is read as written.
+            guard let name = try t.optionalText("agency") else { throw RecordError("field \(t.name("agency")) is missing") }
+            return ExitTelling(agency: name, date: try t.date("date"))
+        }
+        supportChecklist = try r.optionalCodes("support-checklist")
         papersComplete = try r.optionalBool("papers-complete")
         if let i = try r.optionalObject("interpreter") {
             try i.allowOnly(["arrangement", "knows-person"])
             interpreter = try i.optionalCode("arrangement")
             interpreterKnowsPerson = try i.optionalBool("knows-person")
         }
+        nonCriminalisation = try r.optionalObject("non-criminalisation").map(NonCriminalisation.init(reading:))
         child = try r.optionalObject("child").map(ChildChanges.init(reading:))
         adult = try r.optionalObject("adult").map(AdultChanges.init(reading:))
     }
@@ -107,13 +134,23 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var headOfServiceNotified: Bool?
     public var strategyMeetingHeld: Bool?
     public var familyRoleAssessed: Bool?
+    public var familyComplicit: Bool?
+    /// Merged by child id.
+    public var householdChildren: [HouseholdChild]?
+    /// Added to the risks considered.
+    public var risksConsidered: [ConsideredRisk]?
+    public var placementStart: CivilDate?
+    public var privateFosteringNotified: CivilDate?
 
     public init() {}
 
     public static let layout: [JSONField<Self>] = [
         .init("missing-strategy", \.missingStrategy), .init("notify-if-missing", \.notifyIfMissing), .init("placement", \.placement),
+        .init("placement-start", \.placementStart), .init("private-fostering-notified", \.privateFosteringNotified),
         .init("safe-house-needed", \.safeHouseNeeded), .init("head-of-service-notified", \.headOfServiceNotified),
         .init("strategy-meeting-held", \.strategyMeetingHeld), .init("family-role-assessed", \.familyRoleAssessed),
+        .init("family-complicit", \.familyComplicit), .init("household-children", \.householdChildren),
+        .init("risks-considered", \.risksConsidered),
     ]
 
     init(reading c: FieldReader) throws {
@@ -127,6 +164,15 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
         headOfServiceNotified = try c.optionalBool("head-of-service-notified")
         strategyMeetingHeld = try c.optionalBool("strategy-meeting-held")
         familyRoleAssessed = try c.optionalBool("family-role-assessed")
+        familyComplicit = try c.optionalBool("family-complicit")
+        householdChildren = try c.optionalObjectArray("household-children")?.enumerated().map { k, o in
+            let h = FieldReader(o, path: c.name("household-children[\(k)]."))
+            try h.allowOnly(HouseholdChild.keys)
+            return HouseholdChild(child: try h.id("child"), assessed: try h.bool("assessed"))
+        }
+        risksConsidered = try c.optionalCodes("risks-considered")
+        placementStart = try c.optionalDate("placement-start")
+        privateFosteringNotified = try c.optionalDate("private-fostering-notified")
     }
 
     /// Every field of `c`.
@@ -138,6 +184,11 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
         headOfServiceNotified = c.headOfServiceNotified
         strategyMeetingHeld = c.strategyMeetingHeld
         familyRoleAssessed = c.familyRoleAssessed
+        familyComplicit = c.familyComplicit
+        householdChildren = c.householdChildren
+        risksConsidered = c.risksConsidered
+        placementStart = c.placementStart
+        privateFosteringNotified = c.privateFosteringNotified
     }
 }
 
@@ -180,13 +231,17 @@ public extension CarePlan {
         var p = self
         if let v = changes.leadProfessional { p.leadProfessional = v }
         if let v = changes.nationality { p.nationality = v }
+        if let v = changes.exploitation { p.exploitation = v }
         for n in changes.needs ?? [] { p.needs.replaceOrAppend(n, by: \.domain) }
         for r in changes.risk ?? [] { p.risk[r.question] = r.level }
         if let v = changes.safetyPlanReviewed { p.safetyPlanReviewed = v }
         for a in changes.agencies ?? [] { p.agencies.replaceOrAppend(a, by: \.agency) }
+        for t in changes.exitInformed ?? [] { p.exitInformed.replaceOrAppend(t, by: \.agency) }
+        for item in changes.supportChecklist ?? [] where !p.supportChecklist.contains(item) { p.supportChecklist.append(item) }
         if let v = changes.papersComplete { p.papersComplete = v }
         if let v = changes.interpreter { p.interpreter = v }
         if let v = changes.interpreterKnowsPerson { p.interpreterKnowsPerson = v }
+        if let v = changes.nonCriminalisation { p.nonCriminalisation = (p.nonCriminalisation ?? NonCriminalisation()).merged(v) }
         switch p.arrangements {
         case .child(var c):
             guard changes.adult == nil else { throw RecordError("field adult: a child's plan has child arrangements, not adult ones") }
@@ -198,6 +253,15 @@ public extension CarePlan {
                 if let v = d.headOfServiceNotified { c.headOfServiceNotified = v }
                 if let v = d.strategyMeetingHeld { c.strategyMeetingHeld = v }
                 if let v = d.familyRoleAssessed { c.familyRoleAssessed = v }
+                if let v = d.familyComplicit { c.familyComplicit = v }
+                if let v = d.placementStart { c.placementStart = v }
+                if let v = d.privateFosteringNotified { c.privateFosteringNotified = v }
+                if let list = d.householdChildren {
+                    var merged = c.householdChildren ?? []
+                    for h in list { merged.replaceOrAppend(h, by: \.child) }
+                    c.householdChildren = merged
+                }
+                for r in d.risksConsidered ?? [] where !c.risksConsidered.contains(r) { c.risksConsidered.append(r) }
             }
             p.arrangements = .child(c)
         case .adult(var a):

@@ -1,22 +1,25 @@
 /// The `care-plan-exit` report: whether the person is ready to leave the
-/// service by the HESTIA exit criteria, with each unmet criterion and why.
+/// service by the HESTIA exit criteria, with each unmet criterion and why,
+/// and every problem `check` finds as an unmet criterion of its own.
 public struct CarePlanExit: LaidOutRecord, Sendable {
     public static let kind = "care-plan-exit"
     public static let layout: [JSONField<Self>] = [
-        .init("plan", \.plan), .init("as-of", \.asOf), .init("ready", \.ready),
-        .init("unmet") { $0.unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.criterion.label, detail: $0.detail) } },
+        .init("plan", \.plan), .init("as-of", \.asOf), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs),
+        .init("ready", \.ready),
+        .init("unmet") { $0.unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.problem?.label ?? $0.criterion.label, detail: $0.detail, problem: $0.problem) } },
     ]
 
     public let plan: RecordID
     public let asOf: CivilDate
-    public let unmet: [(criterion: ExitCriterion, detail: String)]
+    public let status: PlanAgeStatus
+    public let unmet: [CarePlanCase.Unmet]
     /// Never ready while a criterion is unmet.
     public var ready: Bool { unmet.isEmpty }
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
+        status = c.ageStatus(asOf: asOf)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
     }
-
 }

@@ -166,6 +166,8 @@ extension CarePlanCheck: TextReportRow {
     public static var textColumns: [TextColumn<CarePlanCheck>] {
         [
             TextColumn("Plan") { $0.plan.rawValue },
+            // Worked out on the as-of date; the plan's own group shown when it differs (issue 14, rule 0).
+            TextColumn("Treated as") { $0.status.treatedAs.rawValue + ($0.status.changed ? " (plan made for \($0.status.madeAs.rawValue))" : "") },
             TextColumn("Rules broken") { $0.findings.isEmpty ? "none" : TextWords.count($0.findings.count, "rule") },
         ]
     }
@@ -191,5 +193,7 @@ extension CarePlanExit: TextReportRow {
 
     public static func textHeading(_ rows: [CarePlanExit]) -> String { "Exit readiness (HESTIA exit criteria):" }
 
-    public var textDetails: [String] { unmet.map { "\($0.criterion.rawValue): \($0.criterion.label) (\($0.detail))" } }
+    public var textDetails: [String] {
+        unmet.map { u in u.problem.map { "\(u.criterion.rawValue): \($0.label) (\(u.detail))" } ?? "\(u.criterion.rawValue): \(u.criterion.label) (\(u.detail))" }
+    }
 }
