@@ -44,16 +44,20 @@ SOAK_KILLS ?= 10
 TEST_BIN  = $(DEBUG_BIN)
 RUN_TESTS = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SAFEGUARD_BIN=$(CURDIR)/$(TEST_BIN) $(SWIFT) test --disable-swift-testing
 
+# Every test's temporary files go under one private directory, removed after
+# the run, so nothing is left in /tmp and two runs never collide.
 test: build test-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) SAFEGUARD_KILL_ITERATIONS=$(SOAK_KILLS) $(RUN_TESTS)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  TMPDIR=$$tmp SAFEGUARD_RECORDS_PER_WRITER=$(SOAK_RECORDS) SAFEGUARD_KILL_ITERATIONS=$(SOAK_KILLS) $(RUN_TESTS)
 
 # At full size the tools under test are the release build: every append is
 # checked against a case file of up to 80,000 records.
 soak: TEST_BIN = $(RELEASE_BIN)
 soak: release test-deps
 	$(SWIFT) build --build-tests
-	SAFEGUARD_RECORDS_PER_WRITER=5000 SAFEGUARD_KILL_ITERATIONS=100 $(RUN_TESTS) \
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  TMPDIR=$$tmp SAFEGUARD_RECORDS_PER_WRITER=5000 SAFEGUARD_KILL_ITERATIONS=100 $(RUN_TESTS) \
 	  --filter 'HardeningTests.testSixteenWritersAndAReader|CaseFileSafetyTests.testKillingWritersOfLargeRecordsWithAReader'
 
 # The core's lists of schema fields and personal fields come from Schemas/.

@@ -97,6 +97,8 @@ final class ManPageTests: XCTestCase {
     }
 
     func checkExamples(_ tool: String) throws {
+        let scratch = Tools.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let text = try page(tool)
         guard let examples = text.components(separatedBy: ".SH EXAMPLES\n").dropFirst().first?.components(separatedBy: "\n.SH ").first else {
             return XCTFail("\(tool): no EXAMPLES section")
@@ -112,12 +114,15 @@ final class ManPageTests: XCTestCase {
                     steps[steps.count - 1].expected.append(Self.unescape(line))
                 }
             }
+            // The pages' /tmp paths run in this test's own directory, so runs never collide and nothing is left behind.
+            let here = scratch.path + "/"
             for step in steps {
-                let r = try Tools.sh(step.command, cwd: Tools.packageRoot)
+                let command = step.command.replacingOccurrences(of: "/tmp/", with: here)
+                let r = try Tools.sh(command, cwd: Tools.packageRoot)
                 ran += 1
                 XCTAssertEqual(r.status, 0, "\(step.command)\n\(r.stderr)")
                 if !step.expected.isEmpty {
-                    XCTAssertEqual(r.lines, step.expected, step.command)
+                    XCTAssertEqual(r.lines, step.expected.map { $0.replacingOccurrences(of: "/tmp/", with: here) }, step.command)
                 }
             }
         }
