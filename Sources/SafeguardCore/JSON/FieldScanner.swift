@@ -79,10 +79,7 @@ public final class FieldScanner {
     }
 
     func scanObject(_ c: inout JSONCursor, _ node: Node, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) {
-        guard depth < JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
-        c.i += 1
-        c.skipSpace()
-        if c.i < c.end, c.b[c.i] == UInt8(ascii: "}") { c.i += 1; return }
+        guard try c.enter(depth: depth, close: UInt8(ascii: "}")) else { return }
         while true {
             c.skipSpace()
             let keyStart = c.i

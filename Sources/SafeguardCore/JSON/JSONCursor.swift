@@ -186,12 +186,9 @@ struct JSONCursor {
         switch b[i] {
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard depth < JSONParser.maxDepth else { throw fail("nested more than \(JSONParser.maxDepth) levels deep") }
             let isObject = b[i] == UInt8(ascii: "{")
             let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-            i += 1
-            skipSpace()
-            if i < end, b[i] == close { i += 1; return }
+            guard try enter(depth: depth, close: close) else { return }
             while true {
                 skipSpace()
                 // An object's member is a key and a value; an array's, a value.
@@ -208,6 +205,17 @@ struct JSONCursor {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
         default: throw fail("unexpected character \(describe(b[i]))")
         }
+    }
+
+    /// Steps into the object or array the cursor is at, within the nesting
+    /// limit. False when it is empty: the cursor is then past its close.
+    @inline(__always)
+    mutating func enter(depth: Int, close: UInt8) throws(JSONSyntaxError) -> Bool {
+        guard depth < JSONParser.maxDepth else { throw fail("nested more than \(JSONParser.maxDepth) levels deep") }
+        i += 1
+        skipSpace()
+        if i < end, b[i] == close { i += 1; return false }
+        return true
     }
 
     /// Scans `"key" :` and returns the key's range and whether it is escaped.

@@ -49,10 +49,7 @@ public final class ColumnUnion {
 
     func walk(_ c: inout JSONCursor, _ level: Level, prefix: String, depth: Int,
               fresh: inout [(Level, String)]) throws(JSONSyntaxError) {
-        guard depth < JSONParser.maxDepth else { throw c.fail("nested more than \(JSONParser.maxDepth) levels deep") }
-        c.i += 1
-        c.skipSpace()
-        if c.i < c.end, c.b[c.i] == UInt8(ascii: "}") { c.i += 1; return }
+        guard try c.enter(depth: depth, close: UInt8(ascii: "}")) else { return }
         while true {
             c.skipSpace()
             let k = try c.key()
