@@ -35,4 +35,18 @@ enum EventFlag {
 }
 
 let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
+
+/// A command that records one event in a child's case: --child and its own
+/// fields, then the record flags. It is filled at the prompt or from options
+/// through `context.record`, the child asked first; `build` makes the record
+/// for that child.
+func eventCommand(name: String, summary: String, usage: String, details: String, fields: [any AnyFlag], title: String? = nil,
+                  build: @escaping @Sendable (Form, RecordID) throws -> Draft?) -> Command {
+    let fields = [EventFlag.child] + fields
+    return Command(name: name, summary: summary, usage: usage, details: details, flags: fields + recordFlags) { context in
+        try context.record(fields: fields, title: title) { form in
+            try build(form, try form.required(EventFlag.child, "Child's pseudonymous id"))
+        }
+    }
+}
 let dateTimeHint = "dd/mm/yyyy hh:mm UK time, or now"

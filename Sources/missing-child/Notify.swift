@@ -1,8 +1,7 @@
 import SafeguardCore
 import SafeguardCLI
 
-let notifyFields: [any AnyFlag] = [EventFlag.child, EventFlag.agency, EventFlag.told]
-let notifyCommand = Command(
+let notifyCommand = eventCommand(
     name: "notify", summary: "Record an agency told of a child's missing episode (a missing-notification record).",
     usage: "--child ID --agency police|home-office|missing-people --at DATETIME [--append FILE]",
     details: """
@@ -11,11 +10,9 @@ let notifyCommand = Command(
     recorded (SOLACE L419, L421). It counts for the child's latest episode that began before --at. \
     The police are also told by 'start --reported-to-police'. 'report' names each agency not told.
     """,
-    flags: notifyFields + recordFlags
-) { context in
-    try context.record(fields: notifyFields) { form in
-        Draft(MissingNotification(id: try context.recordID(prefix: "mn"), child: try form.required(EventFlag.child, "Child's pseudonymous id"),
-                                  agency: try form.choose(EventFlag.agency, "Agency told"),
-                                  at: try form.required(EventFlag.told, "Told at", hint: dateTimeHint)).json)
-    }
+    fields: [EventFlag.agency, EventFlag.told]
+) { form, child in
+    Draft(MissingNotification(id: try form.context.recordID(prefix: "mn"), child: child,
+                              agency: try form.choose(EventFlag.agency, "Agency told"),
+                              at: try form.required(EventFlag.told, "Told at", hint: dateTimeHint)).json)
 }

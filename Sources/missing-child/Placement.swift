@@ -1,8 +1,7 @@
 import SafeguardCore
 import SafeguardCLI
 
-let placementFields: [any AnyFlag] = [EventFlag.child, EventFlag.dob, EventFlag.placement, EventFlag.start, EventFlag.concern, EventFlag.noConcern]
-let placementCommand = Command(
+let placementCommand = eventCommand(
     name: "placement", summary: "Record a child's placement (a placement record): date of birth, where, from when, trafficking concern yes or no.",
     usage: "--child ID --dob DATE --placement NAME --start DATE --trafficking-concern|--no-trafficking-concern [--append FILE]",
     details: """
@@ -12,19 +11,16 @@ let placementCommand = Command(
     --lifted' lifts it. The first 7 days of every placement of a child with a concern are the high-risk \
     window (SOLACE L399).
     """,
-    flags: placementFields + recordFlags
-) { context in
-    try context.record(fields: placementFields, title: "A child's placement") { form in
-        let child = try form.required(EventFlag.child, "Child's pseudonymous id")
-        let dob = try form.required(EventFlag.dob, "Date of birth", hint: "dd/mm/yyyy")
-        let placement = try form.required(EventFlag.placement, "Placement id or name")
-        let start = try form.value(EventFlag.start, "Placement start", hint: "dd/mm/yyyy or today")
-        guard dob <= start else { throw UsageError("--dob is after --start") }
-        let concern = try answered(form, yes: EventFlag.concern, no: EventFlag.noConcern, "Is trafficking a concern for this child?",
-                                   why: "for every placement")
-        return Draft(Placement(id: try context.recordID(prefix: "plc"), child: child, dob: dob, placement: placement, start: start,
-                               traffickingConcern: concern).json)
-    }
+    fields: [EventFlag.dob, EventFlag.placement, EventFlag.start, EventFlag.concern, EventFlag.noConcern], title: "A child's placement"
+) { form, child in
+    let dob = try form.required(EventFlag.dob, "Date of birth", hint: "dd/mm/yyyy")
+    let placement = try form.required(EventFlag.placement, "Placement id or name")
+    let start = try form.value(EventFlag.start, "Placement start", hint: "dd/mm/yyyy or today")
+    guard dob <= start else { throw UsageError("--dob is after --start") }
+    let concern = try answered(form, yes: EventFlag.concern, no: EventFlag.noConcern, "Is trafficking a concern for this child?",
+                               why: "for every placement")
+    return Draft(Placement(id: try form.context.recordID(prefix: "plc"), child: child, dob: dob, placement: placement, start: start,
+                           traffickingConcern: concern).json)
 }
 
 /// A question answered yes or no, never left out: from one of two switches,

@@ -1,8 +1,7 @@
 import SafeguardCore
 import SafeguardCLI
 
-let reviewFields: [any AnyFlag] = [EventFlag.child, EventFlag.held, EventFlag.reviewBy]
-let reviewCommand = Command(
+let reviewCommand = eventCommand(
     name: "review", summary: "Record a multi-agency review of a child's repeat missing episodes (a missing-review record).",
     usage: "--child ID --held DATE --by AGENCY,AGENCY... [--append FILE]",
     details: """
@@ -10,13 +9,10 @@ let reviewCommand = Command(
     on or after the day the latest episode began, 'report' marks a repeat pattern as needing action. \
     --by names the agencies present, two at least.
     """,
-    flags: reviewFields + recordFlags
-) { context in
-    try context.record(fields: reviewFields) { form in
-        let child = try form.required(EventFlag.child, "Child's pseudonymous id")
-        let held = try form.value(EventFlag.held, "Held on", hint: "yyyy-mm-dd")
-        let by = try form.chooseMany(EventFlag.reviewBy, "Agencies present")
-        if let problem = MissingReview.problem(agencies: by) { throw UsageError("--by: \(problem)") }
-        return Draft(MissingReview(id: try context.recordID(prefix: "mrv"), child: child, held: held, by: by).json)
-    }
+    fields: [EventFlag.held, EventFlag.reviewBy]
+) { form, child in
+    let held = try form.value(EventFlag.held, "Held on", hint: "yyyy-mm-dd")
+    let by = try form.chooseMany(EventFlag.reviewBy, "Agencies present")
+    if let problem = MissingReview.problem(agencies: by) { throw UsageError("--by: \(problem)") }
+    return Draft(MissingReview(id: try form.context.recordID(prefix: "mrv"), child: child, held: held, by: by).json)
 }
