@@ -129,14 +129,11 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     }
 }
 
-/// A disputed age settled by a sound age assessment.
+/// A disputed age settled by a sound age assessment. Only the core makes one
+/// (the age rule, or a referral read back), so it has no public initialiser.
 public struct AgeSettlement: Equatable, Sendable {
     public let assessment: RecordID
     public let treatedAs: AgeGroup
-    public init(assessment: RecordID, treatedAs: AgeGroup) {
-        self.assessment = assessment
-        self.treatedAs = treatedAs
-    }
 }
 
 public extension AgePresumption {
