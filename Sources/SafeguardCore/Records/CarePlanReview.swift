@@ -16,16 +16,23 @@ public struct CarePlanReview: Record, LaidOutRecord, Sendable {
     /// Free text: personal data.
     public let note: String?
 
+    public func changeSet() throws -> CarePlanChanges { try CarePlanChanges(reading: FieldReader(changes)) }
+
+    /// The plan with this review's changes made. Throws when the result is not a valid plan.
+    public func apply(to plan: CarePlan) throws -> CarePlan {
+        do {
+            return try plan.applying(changeSet())
+        } catch let e as RecordError {
+            throw RecordError("the review would make the plan invalid: \(e.description)")
+        }
+    }
+}
+
+// The initialisers are declared here, outside the type, so that the compiler
+// still writes the memberwise one over the changes as written, which reading uses.
+extension CarePlanReview {
     public init(id: RecordID, plan: RecordID, date: CivilDate, changes: CarePlanChanges, note: String?) {
         self.init(id: id, plan: plan, date: date, changes: changes.object, note: note)
-    }
-
-    init(id: RecordID, plan: RecordID, date: CivilDate, changes: JSONObject, note: String?) {
-        self.id = id
-        self.plan = plan
-        self.date = date
-        self.changes = changes
-        self.note = note
     }
 
     public init(reading r: FieldReader) throws {
@@ -43,16 +50,5 @@ public struct CarePlanReview: Record, LaidOutRecord, Sendable {
             throw RecordError("field changes.\(k.prefix(40)) cannot be changed by a review; the changeable fields are: \(CarePlan.changeable.sorted().joined(separator: ", "))")
         }
         self.init(id: try r.id("id"), plan: try r.id("plan"), date: try r.date("date"), changes: changes.object, note: try r.optionalText("note"))
-    }
-
-    public func changeSet() throws -> CarePlanChanges { try CarePlanChanges(reading: FieldReader(changes)) }
-
-    /// The plan with this review's changes made. Throws when the result is not a valid plan.
-    public func apply(to plan: CarePlan) throws -> CarePlan {
-        do {
-            return try plan.applying(changeSet())
-        } catch let e as RecordError {
-            throw RecordError("the review would make the plan invalid: \(e.description)")
-        }
     }
 }
