@@ -20,19 +20,15 @@ public struct CarePlanAction: Record, LaidOutRecord, Equatable, Sendable {
     public let owner: String
     public let due: CivilDate
     public let status: NeedStatus
+}
 
+// The initialisers are declared here, outside the type, so that the compiler
+// still writes the memberwise one, which the public one below passes to.
+extension CarePlanAction {
+    /// `kind` may be left out for a support action, as most are.
     public init(id: RecordID, plan: RecordID, date: CivilDate, action: RecordID, kind: ActionKind = .support, need: NeedDomain, description: String?,
                 owner: String, due: CivilDate, status: NeedStatus) {
-        self.actionKind = kind
-        self.id = id
-        self.plan = plan
-        self.date = date
-        self.action = action
-        self.need = need
-        self.description = description
-        self.owner = owner
-        self.due = due
-        self.status = status
+        self.init(id: id, plan: plan, date: date, action: action, actionKind: kind, need: need, description: description, owner: owner, due: due, status: status)
     }
 
     public init(reading r: FieldReader) throws {
