@@ -63,6 +63,12 @@ public final class VoidFilter {
         return true
     }
 
+    /// Another filter over the same voids, for another thread (each has its own scanner and count).
+    public func copy() -> VoidFilter { VoidFilter(voids) }
+
+    /// Adds another thread's count of records left out.
+    public func merge(_ other: VoidFilter) { voided += other.voided }
+
     /// The note a command gives when it left voided records out.
     public var note: String? { voided > 0 ? Self.note(voided) : nil }
     static func note(_ n: Int) -> String { "\(n) voided record(s) treated as absent, as their void records say (--keep-voided in csv-report keeps them)" }

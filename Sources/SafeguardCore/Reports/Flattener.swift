@@ -64,6 +64,11 @@ public final class Flattener {
         csv.appendRow(columns.map(\.header), to: &out)
     }
 
+    /// Takes the columns another flattener (another thread's) has seen a value for.
+    public func merge(_ other: Flattener) {
+        for k in columns.indices where other.matched[k] { matched[k] = true }
+    }
+
     /// The columns no record has had a value for.
     public var unmatchedPaths: [String] { columns.indices.filter { !matched[$0] }.map { columns[$0].path } }
 
