@@ -42,12 +42,12 @@ let countCommand = Command(
     let threads = try context[ReportFlag.threads]
     let rowFields = plan.columns.prefix(by.count).map(\.header)
     let workers = (0..<threads).map { k in
-        CountWorker(columns: plan.columns, kind: kind, pivot: pivot, asOf: asOf, rowFields: rowFields, voids: k == 0 ? voids : voids.copy())
+        CountTally(columns: plan.columns, kind: kind, pivot: pivot, asOf: asOf, rowFields: rowFields, voids: k == 0 ? voids : voids.copy())
     }
     try forEachLine(in: inputs, diagnostics: context.diagnostics, threads: threads, workers: workers) { _ in }
-    var table = workers[0].table
+    var table = workers[0].table()
     for worker in workers.dropFirst() {
-        table.merge(worker.table)
+        table.merge(worker.table())
         voids.merge(worker.voids)
     }
     if let note = voids.note { context.diagnostics.note(note) }
@@ -67,50 +67,3 @@ let countCommand = Command(
     return .ok
 }
 
-/// One thread's share of the counts: its own scanner and table, merged at the end.
-final class CountWorker: LineWorker {
-    let columns: [Flattener.Column]
-    let kind: String?
-    let pivot: String?
-    let asOf: CivilDate
-    let scanner: FieldScanner
-    let voids: VoidFilter
-    var table: CountTable
-
-    init(columns: [Flattener.Column], kind: String?, pivot: String?, asOf: CivilDate, rowFields: [String], voids: VoidFilter) {
-        self.columns = columns
-        self.kind = kind
-        self.pivot = pivot
-        self.asOf = asOf
-        self.voids = voids
-        scanner = FieldScanner(paths: columns.map(\.path) + ["kind"])
-        table = CountTable(rowFields: rowFields, columnField: pivot)
-    }
-
-    func take(_ line: InputLine, into out: inout [UInt8]) throws {
-        if voids.leavesOut(line.bytes) { return }
-        let isObject: Bool
-        do throws(JSONSyntaxError) { isObject = try scanner.scan(line.bytes) } catch { throw RecordError(error.message) }
-        guard isObject else { throw RecordError("a record must be a JSON object") }
-        if let kind, scanner.text(scanner.cells[columns.count], in: line.bytes) != kind { return }
-        let values = try columns.enumerated().map { k, column -> [String] in
-            let cell = scanner.cells[k]
-            guard column.asAgeBand else {
-                let texts = scanner.texts(cell, in: line.bytes)
-                if texts.contains(where: CSVWriter.holdsNUL) { throw RecordError.nul(column.path) }
-                return texts.isEmpty ? ["(missing)"] : texts
-            }
-            guard cell != .missing, cell != .null else { return ["(missing)"] }
-            guard let text = scanner.text(cell, in: line.bytes), let dob = CivilDate(text) else {
-                throw RecordError("field \(column.path) is not a date (yyyy-mm-dd), so it has no age band")
-            }
-            return [AgeBand.label(dob: dob, on: asOf) ?? "(missing)"]
-        }
-        // Every combination of the values (an array field counts under each of its values).
-        var keys: [[String]] = [[]]
-        for v in values { keys = keys.flatMap { k in v.map { k + [$0] } } }
-        for key in keys {
-            if pivot != nil { table.add(row: Array(key.dropLast()), column: key.last!) } else { table.add(row: key) }
-        }
-    }
-}
