@@ -37,9 +37,9 @@ let countCommand = Command(
     }
     var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
-    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
-
     let threads = try context[ReportFlag.threads]
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided], threads: threads)
+
     let rowFields = plan.columns.prefix(by.count).map(\.header)
     let workers = (0..<threads).map { k in
         CountTally(columns: plan.columns, kind: kind, pivot: pivot, asOf: asOf, rowFields: rowFields, voids: k == 0 ? voids : voids.copy())

@@ -26,9 +26,9 @@ let flattenCommand = Command(
     let header = try !context[ReportFlag.noHeader]
     var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
-    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
-    let asOf = try context.asOf()
     let threads = try context[ReportFlag.threads]
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided], threads: threads)
+    let asOf = try context.asOf()
 
     var paths = requested
     if paths.isEmpty {
