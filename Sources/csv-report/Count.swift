@@ -18,7 +18,7 @@ let countCommand = Command(
     flags: [
         byFlag, pivotFlag,
         ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
+        ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads,
     ]
 ) { context in
     let by = try context[byFlag]
@@ -37,39 +37,18 @@ let countCommand = Command(
     }
     var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
-    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
+    let threads = try context[ReportFlag.threads]
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided], threads: threads)
 
-    let scanner = FieldScanner(paths: fields + ["kind"])
-    var table = CountTable(rowFields: plan.columns.prefix(by.count).map(\.header), columnField: pivot)
-    try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
-        if voids.leavesOut(line.bytes) { return }
-        do {
-            let isObject: Bool
-            do throws(JSONSyntaxError) { isObject = try scanner.scan(line.bytes) } catch { throw RecordError(error.message) }
-            guard isObject else { throw RecordError("a record must be a JSON object") }
-            if let kind, scanner.text(scanner.cells[fields.count], in: line.bytes) != kind { return }
-            let values = try plan.columns.enumerated().map { k, column -> [String] in
-                let cell = scanner.cells[k]
-                guard column.asAgeBand else {
-                    let texts = scanner.texts(cell, in: line.bytes)
-                    if texts.contains(where: CSVWriter.holdsNUL) { throw RecordError.nul(column.path) }
-                    return texts.isEmpty ? ["(missing)"] : texts
-                }
-                guard cell != .missing, cell != .null else { return ["(missing)"] }
-                guard let text = scanner.text(cell, in: line.bytes), let dob = CivilDate(text) else {
-                    throw RecordError("field \(column.path) is not a date (yyyy-mm-dd), so it has no age band")
-                }
-                return [AgeBand.label(dob: dob, on: asOf) ?? "(missing)"]
-            }
-            // Every combination of the values (an array field counts under each of its values).
-            var keys: [[String]] = [[]]
-            for v in values { keys = keys.flatMap { k in v.map { k + [$0] } } }
-            for key in keys {
-                if pivot != nil { table.add(row: Array(key.dropLast()), column: key.last!) } else { table.add(row: key) }
-            }
-        } catch let e as RecordError {
-            try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
-        }
+    let rowFields = plan.columns.prefix(by.count).map(\.header)
+    let workers = (0..<threads).map { k in
+        CountTally(columns: plan.columns, kind: kind, pivot: pivot, asOf: asOf, rowFields: rowFields, voids: k == 0 ? voids : voids.copy())
+    }
+    try forEachLine(in: inputs, diagnostics: context.diagnostics, threads: threads, workers: workers) { _ in }
+    var table = workers[0].table()
+    for worker in workers.dropFirst() {
+        table.merge(worker.table())
+        voids.merge(worker.voids)
     }
     if let note = voids.note { context.diagnostics.note(note) }
     var grid = table.grid()
@@ -87,3 +66,4 @@ let countCommand = Command(
     try context.output.write(out)
     return .ok
 }
+

@@ -17,7 +17,7 @@ let flattenCommand = Command(
     """,
     flags: [
         columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.bom, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects,
+        ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads,
     ]
 ) { context in
     let kind = try context[ReportFlag.kind]
@@ -26,7 +26,8 @@ let flattenCommand = Command(
     let header = try !context[ReportFlag.noHeader]
     var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
-    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided])
+    let threads = try context[ReportFlag.threads]
+    let voids = try VoidFilter(&inputs, keep: context[ReportFlag.keepVoided], threads: threads)
     let asOf = try context.asOf()
 
     var paths = requested
@@ -34,22 +35,19 @@ let flattenCommand = Command(
         // No --columns: the union of every selected record's leaf paths, in
         // first-seen order, found by a first pass (a pipe is spooled to a 0600
         // temporary file first, so memory stays flat in the number of records).
-        let union = ColumnUnion(kind: kind)
-        for k in inputs.indices {
-            try inputs[k].makeRewindable()
-            let reader = LineReader(fd: inputs[k].fd, end: inputs[k].end)
-            try reader.forEachLine { line in
-                if line.overlongLength == nil, !voids.leavesOut(line.bytes, counting: false) { union.add(line.bytes) }
-            }
-            try inputs[k].rewind()
-        }
-        paths = union.paths
+        paths = try ColumnUnion.paths(of: &inputs, kind: kind, voids: voids, threads: threads)
     }
     let plan = Flattener.plan(requested: paths.uniqued(), kind: kind, includePersonal: includePersonal, ageBand: ageBand)
     context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
     // A file with no records (of --kind) has no columns to find: it gives an empty CSV, as before.
     guard !plan.columns.isEmpty || (requested.isEmpty && paths.isEmpty) else { throw UsageError("no columns left to write") }
-    let flattener = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: try context.csvWriter())
+    let csv = try context.csvWriter()
+    // One flattener and void filter a thread: they hold the scanners' state.
+    let workers = (0..<threads).map { k in
+        FlattenWorker(flattener: Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: csv),
+                      voids: k == 0 ? voids : voids.copy(), writesRows: !plan.columns.isEmpty)
+    }
+    let flattener = workers[0].flattener
     try context.startCSV()
     if header, !plan.columns.isEmpty {
         var bytes: [UInt8] = []
@@ -57,20 +55,34 @@ let flattenCommand = Command(
         try context.output.write(bytes)
     }
 
-    var row: [UInt8] = []
-    row.reserveCapacity(4096)
-    try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
-        if voids.leavesOut(line.bytes) { return }
-        row.removeAll(keepingCapacity: true)
-        do {
-            if try flattener.appendRow(line.bytes, to: &row), !plan.columns.isEmpty { try context.output.write(row) }
-        } catch let e as RecordError {
-            try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
-        }
+    try forEachLine(in: inputs, diagnostics: context.diagnostics, threads: threads, workers: workers) { try context.output.write($0) }
+    for worker in workers.dropFirst() {
+        flattener.merge(worker.flattener)
+        voids.merge(worker.voids)
     }
     if let note = voids.note { context.diagnostics.note(note) }
     for path in flattener.unmatchedPaths {
         context.diagnostics.warning("column \(path) matched no record; check the path")
     }
     return .ok
+}
+
+/// One thread's share of the rows: its own scanners, so threads share nothing while they read.
+final class FlattenWorker: LineWorker {
+    let flattener: Flattener
+    let voids: VoidFilter
+    /// False when every column was left out: the rows would be empty lines.
+    let writesRows: Bool
+
+    init(flattener: Flattener, voids: VoidFilter, writesRows: Bool) {
+        self.flattener = flattener
+        self.voids = voids
+        self.writesRows = writesRows
+    }
+
+    func take(_ line: InputLine, into out: inout [UInt8]) throws {
+        if voids.leavesOut(line.bytes) { return }
+        let mark = out.count
+        if try flattener.appendRow(line.bytes, to: &out), !writesRows { out.removeSubrange(mark...) }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SafeguardCore
 import SafeguardCLI
 
@@ -11,6 +12,8 @@ enum ReportFlag {
                                     .int(in: 2...1000), default: 5)
     static let bom = Flag(switch: "bom", help: "Start the CSV with a UTF-8 byte-order mark, so spreadsheet programs read it as UTF-8 (Zoë, not ZoÃ«).")
     static let keepVoided = Flag(switch: "keep-voided", help: "Keep records that a void record cancels, and the voids themselves (for auditors). By default they are treated as absent.")
+    static let threads = Flag("threads", value: "N", help: "Read a regular file with N threads, each taking blocks of whole lines; the output, messages and rejects are the same, in input order, whatever N is. A pipe is read by one thread, unless it is first copied to a temporary file.",
+                              .int(in: 1...256), defaultText: "the number of cores") { _ in min(256, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
     static let noSuppress = Flag(switch: "no-suppress", help: "Show every count as it is. Not for tables shared outside the team.")
 }
 

@@ -265,6 +265,17 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(try Tools.run(tool, ["count", "--by", "x", "--no-suppress", "--suppress-below", "3"], stdin: input.data).status, 64)
     }
 
+    /// A value counts as its text, however the JSON spells it: an escape, a
+    /// number, null or a missing field; an array counts under each of its items.
+    func testCountGroupsValuesByTheirText() throws {
+        let lines = [#"{"kind":"referral","by":"police"}"#, #"{"kind":"referral","by":"pol\u0069ce"}"#,
+                     #"{"kind":"referral","by":null}"#, #"{"kind":"referral"}"#, #"{"kind":"referral","by":"(missing)"}"#,
+                     #"{"kind":"referral","by":5}"#, #"{"kind":"referral","by":"5"}"#, #"{"kind":"referral","by":["police","5"]}"#,
+                     #"{"kind":"refer\u0072al","by":"police"}"#, #"{"kind":"other","by":"police"}"#]
+        let r = try Tools.run(tool, ["count", "--by", "by", "--kind", "referral", "--no-suppress"], stdin: (lines.joined(separator: "\n") + "\n").data)
+        XCTAssertEqual(r.out, "by,count\n(missing),3\n5,3\npolice,4\ntotal,10\n", r.stderr)
+    }
+
     /// The 2015 child figures (CHESHIRE L173-184) from a generated dataset with those counts.
     func testNRMStatsReproducesThe2015ChildFigures() throws {
         let generated = try Tools.process(URL(fileURLWithPath: "/usr/bin/env"),

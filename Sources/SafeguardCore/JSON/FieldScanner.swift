@@ -16,7 +16,7 @@ public final class FieldScanner {
         case composite(Range<Int>)
     }
 
-    /// A level of the path tree. Immutable once built, so reading it costs no exclusivity checks.
+    /// A level of the path tree, while it is built.
     final class Node {
         let keys: [[UInt8]]
         let children: [Node]
@@ -39,25 +39,82 @@ public final class FieldScanner {
                 }
             }
             self.keys = keys
-            // A wide level (the union of many records' columns) is searched by hashing, not in turn.
-            self.index = keys.count > Node.linearKeys ? index : nil
             children = groups.map(Node.init)
         }
+    }
 
-        static let linearKeys = 16
-        /// Each key's place in `keys`, for a level with many keys.
-        let index: [String: Int]?
+    /// The tree laid out flat in raw memory, read in the hot loop with no
+    /// reference counting (issue 17's profile: a retain and a release per key
+    /// of every record, when the levels were objects in arrays).
+    struct Level {
+        /// Its keys are `entries[firstEntry ..< firstEntry + entryCount]`.
+        var firstEntry = 0, entryCount = 0
+        /// The column it fills, or -1; and its copies, `copies[firstCopy ..< firstCopy + copyCount]`.
+        var column = -1, firstCopy = 0, copyCount = 0
+        /// For a wide level, its place in `wideIndexes`, else -1.
+        var wide = -1
+    }
+    struct Entry {
+        /// The key's bytes are `keyBytes[keyStart ..< keyStart + keyLength]`.
+        var keyStart: Int, keyLength: Int, first: UInt8
+        var child: Int
     }
 
     public let paths: [String]
     public private(set) var cells: [Cell]
-    let root: Node
+    let levels: UnsafeMutableBufferPointer<Level>
+    let entries: UnsafeMutableBufferPointer<Entry>
+    let copies: UnsafeMutableBufferPointer<Int>
+    let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    /// A wide level (the union of many records' columns) is searched by hashing, not in turn: key to entry.
+    let wideIndexes: [[String: Int]]
+    static let linearKeys = 16
     var scratch: [UInt8] = []
 
     public init(paths: [String]) {
         self.paths = paths
         cells = Array(repeating: .missing, count: paths.count)
-        root = Node(paths.enumerated().map { (ArraySlice($1.split(separator: ".", omittingEmptySubsequences: false)), $0) })
+        let root = Node(paths.enumerated().map { (ArraySlice($1.split(separator: ".", omittingEmptySubsequences: false)), $0) })
+        // Breadth-first, so the root is level 0 and each level's entries are together.
+        var nodes = [root], levelList: [Level] = [], entryList: [Entry] = [], copyList: [Int] = [], bytes: [UInt8] = []
+        var wide: [[String: Int]] = []
+        var k = 0
+        while k < nodes.count {
+            let node = nodes[k]
+            var level = Level(firstEntry: entryList.count, entryCount: node.keys.count, column: node.column ?? -1,
+                              firstCopy: copyList.count, copyCount: node.copies.count)
+            copyList += node.copies
+            if node.keys.count > FieldScanner.linearKeys {
+                level.wide = wide.count
+                var index: [String: Int] = [:]
+                for (j, key) in node.keys.enumerated() { index[String(decoding: key, as: UTF8.self)] = entryList.count + j }
+                wide.append(index)
+            }
+            for (key, child) in zip(node.keys, node.children) {
+                entryList.append(Entry(keyStart: bytes.count, keyLength: key.count, first: key.first ?? 0, child: nodes.count))
+                bytes += key
+                nodes.append(child)
+            }
+            levelList.append(level)
+            k += 1
+        }
+        func raw<T>(_ list: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, list.count))
+            _ = buffer.initialize(from: list)
+            return UnsafeMutableBufferPointer(rebasing: buffer[..<list.count])
+        }
+        levels = raw(levelList)
+        entries = raw(entryList)
+        copies = raw(copyList)
+        keyBytes = raw(bytes)
+        wideIndexes = wide
+    }
+
+    deinit {
+        levels.deallocate()
+        entries.deallocate()
+        copies.deallocate()
+        keyBytes.deallocate()
     }
 
     /// Scans one line. Returns false for valid JSON that is not an object
@@ -72,24 +129,27 @@ public final class FieldScanner {
         var c = JSONCursor(line)
         c.skipSpace()
         let isObject = c.i < c.end && c.b[c.i] == UInt8(ascii: "{")
-        if isObject { try scanObject(&c, root, &found, depth: 0) } else { try c.skipValue(depth: 0) }
+        if isObject { try scanObject(&c, 0, &found, depth: 0) } else { try c.skipValue(depth: 0) }
         c.skipSpace()
         guard c.i == c.end else { throw c.fail("unexpected text after the end of the value") }
         return isObject
     }
 
-    func scanObject(_ c: inout JSONCursor, _ node: Node, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) {
+    func scanObject(_ c: inout JSONCursor, _ level: Int, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) {
         guard try c.enter(depth: depth, close: UInt8(ascii: "}")) else { return }
         while true {
             c.skipSpace()
             let keyStart = c.i
             let key = try c.key()
             c.skipSpace()
-            if let child = match(key, in: node, &c) {
-                if let column = child.column {
+            let child = match(key, in: level, &c)
+            if child >= 0 {
+                let column = levels[child].column
+                if column >= 0 {
                     guard cells[column] == .missing else { throw c.fail("duplicate key", at: keyStart) }
                     cells[column] = try value(&c, descendingInto: child, &cells, depth: depth + 1)
-                    for copy in child.copies { cells[copy] = cells[column] }
+                    let l = levels[child]
+                    for k in l.firstCopy..<(l.firstCopy + l.copyCount) { cells[copies[k]] = cells[column] }
                 } else if c.i < c.end, c.b[c.i] == UInt8(ascii: "{") {
                     try scanObject(&c, child, &cells, depth: depth + 1)
                 } else {
@@ -102,7 +162,7 @@ public final class FieldScanner {
         }
     }
 
-    func value(_ c: inout JSONCursor, descendingInto node: Node, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) -> Cell {
+    func value(_ c: inout JSONCursor, descendingInto level: Int, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) -> Cell {
         guard c.i < c.end else { throw c.fail("the line ends where a value should be (truncated record?)") }
         let start = c.i
         switch c.b[c.i] {
@@ -112,8 +172,8 @@ public final class FieldScanner {
         case UInt8(ascii: "n"):
             try c.literal("null")
             return .null
-        case UInt8(ascii: "{") where !node.keys.isEmpty:
-            try scanObject(&c, node, &cells, depth: depth)
+        case UInt8(ascii: "{") where levels[level].entryCount > 0:
+            try scanObject(&c, level, &cells, depth: depth)
             return .composite(start..<c.i)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             try c.skipValue(depth: depth)
@@ -124,23 +184,29 @@ public final class FieldScanner {
         }
     }
 
+    /// The level a key leads to from `level`, or -1 when no column asks for it.
     @inline(__always)
-    func match(_ key: (range: Range<Int>, escaped: Bool), in node: Node, _ c: inout JSONCursor) -> Node? {
-        if node.keys.isEmpty { return nil }
-        if let index = node.index {
+    func match(_ key: (range: Range<Int>, escaped: Bool), in level: Int, _ c: inout JSONCursor) -> Int {
+        let l = levels[level]
+        if l.entryCount == 0 { return -1 }
+        if l.wide >= 0 || key.escaped {
             let name = c.decodeString(key.range, escaped: key.escaped, scratch: &scratch)
-            return index[name].map { node.children[$0] }
-        }
-        if key.escaped {
-            let decoded = Array(c.decodeString(key.range, escaped: true, scratch: &scratch).utf8)
-            return node.keys.firstIndex(of: decoded).map { node.children[$0] }
+            if l.wide >= 0 { return wideIndexes[l.wide][name].map { entries[$0].child } ?? -1 }
+            let bytes = Array(name.utf8)
+            for e in l.firstEntry..<(l.firstEntry + l.entryCount)
+            where entries[e].keyLength == bytes.count && bytes.elementsEqual(keyBytes[entries[e].keyStart..<(entries[e].keyStart + entries[e].keyLength)]) {
+                return entries[e].child
+            }
+            return -1
         }
         let n = key.range.count
         let base = c.b.baseAddress! + key.range.lowerBound
-        for (k, candidate) in node.keys.enumerated() where candidate.count == n {
-            if candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, n) == 0 }) { return node.children[k] }
+        let first = n > 0 ? base.pointee : 0
+        for e in l.firstEntry..<(l.firstEntry + l.entryCount) {
+            let entry = entries[e]
+            if entry.keyLength == n, entry.first == first, memcmp(keyBytes.baseAddress! + entry.keyStart, base, n) == 0 { return entry.child }
         }
-        return nil
+        return -1
     }
 
     /// The cell as text: strings decoded, arrays of scalars joined with `;`,

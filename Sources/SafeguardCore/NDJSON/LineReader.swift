@@ -30,15 +30,37 @@ public final class LineReader {
     public var overflowSink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     /// Bytes still to read before `end`; nil reads to end of file.
     var left: Int?
+    /// Where the next read starts, for a reader of one block of a file (`pread`:
+    /// several readers share the descriptor, so none moves its offset).
+    var offset: Int?
+    /// Whether line 1 is the input's first line (a block further on has no byte-order mark to strip).
+    let atStart: Bool
 
     /// With `end`, reading stops at that offset (a regular file's size when opened).
     public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes, end: Int? = nil) {
         self.fd = fd
         self.maxLineBytes = maxLineBytes
         left = end.map { max(0, $0 - Int(lseek(fd, 0, SEEK_CUR))) }
+        atStart = true
         capacity = min(1 << 20, maxLineBytes + 1)
         buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
+
+    /// A reader of the bytes `range` of a regular file, which starts at a line's
+    /// start; its line numbers count from the range's start.
+    public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes, range: Range<Int>, atStart: Bool) {
+        self.fd = fd
+        self.maxLineBytes = maxLineBytes
+        left = range.count
+        offset = range.lowerBound
+        self.atStart = atStart
+        // A small block needs no large buffer; a long line grows it as it would.
+        capacity = min(1 << 20, maxLineBytes + 1, max(4096, range.count + 1))
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// The lines read so far (over-long and blank ones included).
+    public var linesRead: Int { lineNumber }
 
     deinit { free(buffer) }
 
@@ -80,10 +102,12 @@ public final class LineReader {
     func fill() throws {
         if left == 0 { eof = true; return }
         while true {
-            let n = read(fd, buffer + filled, min(capacity - filled, left ?? Int.max))
+            let want = min(capacity - filled, left ?? Int.max)
+            let n = offset.map { pread(fd, buffer + filled, want, off_t($0)) } ?? read(fd, buffer + filled, want)
             if n > 0 {
                 filled += n
                 if let l = left { left = l - n }
+                if let o = offset { offset = o + n }
                 return
             }
             if n == 0 { eof = true; return }
@@ -119,7 +143,7 @@ public final class LineReader {
         let raw = UnsafeBufferPointer(start: buffer + s, count: e - s)
         var a = s, z = e
         if z > a, buffer[z - 1] == 0x0D { z -= 1 }
-        if lineNumber == 1, z - a >= 3, buffer[a] == 0xEF, buffer[a + 1] == 0xBB, buffer[a + 2] == 0xBF { a += 3 }
+        if lineNumber == 1, atStart, z - a >= 3, buffer[a] == 0xEF, buffer[a + 1] == 0xBB, buffer[a + 2] == 0xBF { a += 3 }
         try body(InputLine(number: lineNumber, bytes: UnsafeBufferPointer(start: buffer + a, count: z - a), raw: raw, overlongLength: nil,
                            endsWithoutNewline: unterminated))
     }

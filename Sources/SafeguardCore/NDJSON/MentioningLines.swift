@@ -5,10 +5,13 @@ extension OpenedInput {
     /// of `patterns`, each line once. Only the matches are looked at, never
     /// every line: a byte search over 1 MiB windows, so a check of one case in
     /// a large case file costs little more than reading it.
-    func forEachLine(mentioning patterns: [[UInt8]], _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    /// With `block`, only those bytes of the file are read (with `pread`, so
+    /// threads can share the descriptor); the block starts at a line's start.
+    func forEachLine(mentioning patterns: [[UInt8]], block: Range<Int>? = nil, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, max(4096, block?.count ?? Int.max)))
         var kept = 0   // bytes of an unfinished line carried from the last window
-        var left = end.map { $0 - Int(lseek(fd, 0, SEEK_CUR)) } ?? Int.max
+        var left = block?.count ?? end.map { $0 - Int(lseek(fd, 0, SEEK_CUR)) } ?? Int.max
+        var offset = block?.lowerBound
         // A line longer than the readers' limit is skipped by them, so it is
         // skipped here too, without being held: memory stays bounded.
         let most = LineReader.defaultMaxLineBytes + 2
@@ -20,11 +23,14 @@ extension OpenedInput {
                 }
             }
             let want = min(buffer.count - kept, left)
-            let n = want == 0 ? 0 : buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, want) }
+            let n = want == 0 ? 0 : buffer.withUnsafeMutableBytes { b in
+                offset.map { pread(fd, b.baseAddress! + kept, want, off_t($0)) } ?? read(fd, b.baseAddress! + kept, want)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
             }
+            if let o = offset { offset = o + n }
             left -= n
             var filled = kept + n
             if skipping {

@@ -184,19 +184,16 @@ public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
         do {
             try reader.forEachLine { line in
                 if let sinkError { throw sinkError }
-                if let length = line.overlongLength {
+                switch LineTriage(line, regularFile: input.end != nil) {
+                case .overlong(let length):
                     try diagnostics.endRejectedLine()
-                    diagnostics.error(name, line.number, "line is \(length) bytes, over the limit of \(maxLineBytes); skipped (is this file NDJSON?)")
+                    diagnostics.error(name, line.number, LineTriage.overlongMessage(length, limit: maxLineBytes))
                     return
-                }
-                if isBlank(line.bytes) { return }
-                // A file's last bytes with no newline and not a whole JSON value are a
-                // record a writer did not finish: not read, not lost (the next --append
-                // moves them to FILE.torn), and not a bad line.
-                if line.endsWithoutNewline, input.end != nil, !JSONParser.isComplete(line.bytes) {
-                    diagnostics.warning("\(name): the last \(line.raw.count) bytes are an unfinished record with no newline "
-                                        + "(an interrupted writer?); they were not read. The next --append moves them to \(name).torn")
+                case .skip: return
+                case .unfinished:
+                    diagnostics.warning(LineTriage.unfinishedWarning(name, bytes: line.raw.count))
                     return
+                case .record: break
                 }
                 try body(name, line)
             }

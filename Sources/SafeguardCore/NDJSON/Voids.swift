@@ -16,18 +16,38 @@ public struct Voids: Sendable {
     /// Every void record's target. The inputs must be rewindable; they are left
     /// at their start. A case file with no void costs one byte search
     /// (DESIGN: only the needed passes), and only lines holding `"void"` are parsed.
-    public static func find(in inputs: [OpenedInput]) throws -> Voids {
+    /// With `threads` over 1, a regular file is searched in blocks by that many threads.
+    public static func find(in inputs: [OpenedInput], threads: Int = 1) throws -> Voids {
         var found = Voids()
         defer { for input in inputs { try? input.rewind() } }
         for input in inputs {
-            try input.forEachLine(mentioning: [Array(#""void""#.utf8)]) { line in
-                guard case .object(let o)? = try? JSONParser.parse(line), o["kind"]?.stringValue == VoidRecord.kind,
-                      let v = try? VoidRecord(o) else { return }
-                found.cancelled.insert(v.voids)
-                found.voidIDs.insert(v.id)
+            if threads > 1, let range = FileBlocks.regularRange(input) {
+                try FileBlocks.run(fd: input.fd, range: range, threads: threads) { _, block in
+                    Result { () throws -> Voids in
+                        var local = Voids()
+                        try input.forEachLine(mentioning: [Voids.pattern], block: block) { local.take($0) }
+                        return local
+                    }
+                } consume: { local in
+                    let local = try local.get()
+                    found.cancelled.formUnion(local.cancelled)
+                    found.voidIDs.formUnion(local.voidIDs)
+                }
+            } else {
+                try input.forEachLine(mentioning: [Voids.pattern]) { found.take($0) }
             }
         }
         return found
+    }
+
+    static let pattern = Array(#""void""#.utf8)
+
+    /// Takes a line that mentions "void", if it is a void record.
+    mutating func take(_ line: UnsafeBufferPointer<UInt8>) {
+        guard case .object(let o)? = try? JSONParser.parse(line), o["kind"]?.stringValue == VoidRecord.kind,
+              let v = try? VoidRecord(o) else { return }
+        cancelled.insert(v.voids)
+        voidIDs.insert(v.id)
     }
 }
 
@@ -45,11 +65,11 @@ public final class VoidFilter {
 
     public init(_ voids: Voids) { self.voids = voids }
 
-    /// Reads the voids of rewindable inputs (pipes are first copied), unless `keep`.
-    public convenience init(_ inputs: inout [OpenedInput], keep: Bool) throws {
+    /// Reads the voids of rewindable inputs (pipes are first copied), unless `keep`, with `threads` threads.
+    public convenience init(_ inputs: inout [OpenedInput], keep: Bool, threads: Int = 1) throws {
         guard !keep else { self.init(Voids()); return }
         for k in inputs.indices { try inputs[k].makeRewindable() }
-        self.init(try Voids.find(in: inputs))
+        self.init(try Voids.find(in: inputs, threads: threads))
     }
 
     /// Whether a void leaves the line out; `counting` adds it to the note (false for a first pass).
@@ -62,6 +82,12 @@ public final class VoidFilter {
         if counting { voided += 1 }
         return true
     }
+
+    /// Another filter over the same voids, for another thread (each has its own scanner and count).
+    public func copy() -> VoidFilter { VoidFilter(voids) }
+
+    /// Adds another thread's count of records left out.
+    public func merge(_ other: VoidFilter) { voided += other.voided }
 
     /// The note a command gives when it left voided records out.
     public var note: String? { voided > 0 ? Self.note(voided) : nil }

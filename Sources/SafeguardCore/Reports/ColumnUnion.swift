@@ -82,3 +82,42 @@ extension JSONCursor {
         return probe.i < probe.end && probe.b[probe.i] == UInt8(ascii: "}")
     }
 }
+
+public extension ColumnUnion {
+    /// The union of the paths of every line of `inputs` that `voids` keeps, in
+    /// first-seen order (a path may appear twice when two spellings, `{"a.b":..}`
+    /// and `{"a":{"b":..}}`, give the same text; the caller keeps the first).
+    /// Each input is made rewindable (a pipe is spooled to a 0600 temporary
+    /// file) and left at its start. A regular file is read by `threads`
+    /// threads, each block into its own union; the blocks' lists are merged
+    /// in file order, which keeps the first-seen order one thread gives.
+    static func paths(of inputs: inout [OpenedInput], kind: String?, voids: VoidFilter, threads: Int) throws -> [String] {
+        var paths: [String] = [], seen: Set<String> = []
+        func merge(_ found: [String]) { for p in found where seen.insert(p).inserted { paths.append(p) } }
+        for k in inputs.indices {
+            try inputs[k].makeRewindable()
+            let input = inputs[k]
+            if threads > 1, let range = FileBlocks.regularRange(input) {
+                let filters = (0..<threads).map { _ in voids.copy() }
+                try FileBlocks.run(fd: input.fd, range: range, threads: threads) { t, block -> Result<[String], Error> in
+                    let union = ColumnUnion(kind: kind)
+                    let reader = LineReader(fd: input.fd, range: block, atStart: block.lowerBound == range.lowerBound)
+                    return Result {
+                        try reader.forEachLine { line in
+                            if line.overlongLength == nil, !filters[t].leavesOut(line.bytes, counting: false) { union.add(line.bytes) }
+                        }
+                        return union.paths
+                    }
+                } consume: { merge(try $0.get()) }
+            } else {
+                let union = ColumnUnion(kind: kind)
+                try LineReader(fd: input.fd, end: input.end).forEachLine { line in
+                    if line.overlongLength == nil, !voids.leavesOut(line.bytes, counting: false) { union.add(line.bytes) }
+                }
+                merge(union.paths)
+            }
+            try input.rewind()
+        }
+        return paths
+    }
+}

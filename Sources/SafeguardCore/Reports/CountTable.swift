@@ -17,6 +17,13 @@ public struct CountTable: Sendable {
         counts[row, default: [:]][column, default: 0] += count
     }
 
+    /// Adds another table's counts (another thread's share of the lines).
+    public mutating func merge(_ other: CountTable) {
+        for (row, columns) in other.counts {
+            for (column, n) in columns { add(row: row, column: column, count: n) }
+        }
+    }
+
     /// The table laid out with totals. Rows and columns come in the given
     /// order (keys not listed follow, sorted), so fixed categories with a zero count still show.
     public func grid(rows rowOrder: [[String]] = [], columns columnOrder: [String] = []) -> CountGrid {

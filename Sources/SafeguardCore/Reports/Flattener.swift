@@ -64,6 +64,11 @@ public final class Flattener {
         csv.appendRow(columns.map(\.header), to: &out)
     }
 
+    /// Takes the columns another flattener (another thread's) has seen a value for.
+    public func merge(_ other: Flattener) {
+        for k in columns.indices where other.matched[k] { matched[k] = true }
+    }
+
     /// The columns no record has had a value for.
     public var unmatchedPaths: [String] { columns.indices.filter { !matched[$0] }.map { columns[$0].path } }
 
@@ -77,15 +82,7 @@ public final class Flattener {
             throw RecordError(error.message)
         }
         guard isObject else { throw RecordError("a record must be a JSON object") }
-        if let kind {
-            switch scanner.cells[kindColumn] {
-            case .string(let r, false):
-                guard r.count == kind.count, kind.withUnsafeBufferPointer({ memcmp($0.baseAddress!, line.baseAddress! + r.lowerBound, r.count) == 0 })
-                else { return false }
-            case let cell:
-                guard scanner.text(cell, in: line) == kindName else { return false }
-            }
-        }
+        if let kind, !scanner.cells[kindColumn].holds(kind, in: line, scanner) { return false }
         let start = out.count
         let cells = scanner.cells
         for (k, column) in columns.enumerated() {
