@@ -34,9 +34,9 @@ let nrmStatsCommand = Command(
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics,
                       voids: context[ReportFlag.keepVoided] ? .keep : .honour) { _ in }
     var stats = NRMStatistics(topNationalities: try context[topFlag])
-    for (referral, status) in try folder.cases(asOf: asOf, timescales: NRMTimescales()) {
-        if let from, referral.received < from { continue }
-        if let to, referral.received > to { continue }
+    try folder.forEachCase(asOf: asOf, timescales: NRMTimescales()) { referral, status in
+        if let from, referral.received < from { return }
+        if let to, referral.received > to { return }
         stats.add(referral, status: status)
     }
     var rows = [["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel]]
