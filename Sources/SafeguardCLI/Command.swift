@@ -77,6 +77,12 @@ public final class CommandContext {
     /// The operands after the options.
     public var operands: [String] { arguments.positionals }
 
+    /// The files the operands name (`-`: standard input), before any is opened:
+    /// an output named on the command line must be none of them.
+    public var namedInputs: Set<FileIdentity> {
+        Set(operands.compactMap { $0 == "-" ? FileIdentity(fd: STDIN_FILENO) : FileIdentity(path: $0) })
+    }
+
     /// Records the command does not use and did not copy through: one note says how many.
     var leftOut = 0
     /// What those records are, in the note.

@@ -115,8 +115,7 @@ public struct Tool: Sendable {
         do {
             if command.declares(CommonFlag.rejects), let path = try context[CommonFlag.rejects] {
                 // Checked now against the files named; opened once the inputs are (Diagnostics.openRejects).
-                let named = context.operands.compactMap { $0 == "-" ? FileIdentity(fd: STDIN_FILENO) : FileIdentity(path: $0) }
-                try diagnostics.openRejects(path: path, inputs: Set(named))
+                try diagnostics.openRejects(path: path, inputs: context.namedInputs)
             }
             defer { diagnostics.closeRejectsIfOpen() }
             var code = try command.run(context)

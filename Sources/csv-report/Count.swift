@@ -18,7 +18,7 @@ let countCommand = Command(
     flags: [
         byFlag, pivotFlag,
         ReportFlag.kind, ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads,
+        ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads, ReportFlag.format, ReportFlag.output,
     ]
 ) { context in
     let by = try context[byFlag]
@@ -28,6 +28,7 @@ let countCommand = Command(
     let kind = try context[ReportFlag.kind]
     let threshold = try context.suppressionThreshold()
     let asOf = try context.asOf()
+    let workbook = try context.workbookPath()
     let fields = by + (pivot.map { [$0] } ?? [])
     let plan = Flattener.plan(requested: fields, kind: kind, includePersonal: try context[ReportFlag.includePersonal],
                               ageBand: try context[ReportFlag.ageBand])
@@ -59,11 +60,7 @@ let countCommand = Command(
         }
     }
     try grid.suppress(below: threshold)
-    var out: [UInt8] = []
-    let csv = try context.csvWriter()
-    for row in grid.csvRows(rowFields: table.rowFields) { csv.appendRow(row, to: &out) }
-    try context.startCSV()
-    try context.output.write(out)
+    try context.writeTable(grid.csvRows(rowFields: table.rowFields), labelColumns: table.rowFields.count, workbook: workbook)
     return .ok
 }
 

@@ -17,13 +17,14 @@ let flattenCommand = Command(
     """,
     flags: [
         columnsFlag, ReportFlag.kind, ReportFlag.noHeader, ReportFlag.crlf, ReportFlag.bom, ReportFlag.includePersonal, ReportFlag.ageBand,
-        ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads,
+        ReportFlag.keepVoided, CommonFlag.asOf, CommonFlag.rejects, ReportFlag.threads, ReportFlag.format, ReportFlag.output,
     ]
 ) { context in
     let kind = try context[ReportFlag.kind]
     let requested = try context[columnsFlag]
     let includePersonal = try context[ReportFlag.includePersonal], ageBand = try context[ReportFlag.ageBand]
     let header = try !context[ReportFlag.noHeader]
+    let workbook = try context.workbookPath()
     var inputs = try InputFiles(context.operands).open()
     defer { inputs.forEach { $0.close() } }
     let threads = try context[ReportFlag.threads]
@@ -41,24 +42,61 @@ let flattenCommand = Command(
     context.noteLeftOut(dropped: plan.dropped, redacted: plan.redacted)
     // A file with no records (of --kind) has no columns to find: it gives an empty CSV, as before.
     guard !plan.columns.isEmpty || (requested.isEmpty && paths.isEmpty) else { throw UsageError("no columns left to write") }
-    let csv = try context.csvWriter()
-    // One flattener and void filter a thread: they hold the scanners' state.
-    let workers = (0..<threads).map { k in
-        FlattenWorker(flattener: Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: csv),
-                      voids: k == 0 ? voids : voids.copy(), writesRows: !plan.columns.isEmpty)
-    }
-    let flattener = workers[0].flattener
-    try context.startCSV()
-    if header, !plan.columns.isEmpty {
-        var bytes: [UInt8] = []
-        flattener.header(into: &bytes)
-        try context.output.write(bytes)
-    }
+    let flattener: Flattener
+    if let workbook {
+        // One thread writes a workbook: each row carries its number (<row r="N">).
+        let writer = Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: try context.csvWriter())
+        /// Each selected record's row, made by `encoder`, handed to `write` with its FILE and LINE.
+        func rows<Encoder: RowEncoder>(as encoder: Encoder, _ write: (_ row: [UInt8], _ name: String, _ line: Int) throws -> Void) throws {
+            var row: [UInt8] = []
+            row.reserveCapacity(4096)
+            try forEachLine(in: inputs, diagnostics: context.diagnostics) { name, line in
+                if voids.leavesOut(line.bytes) { return }
+                row.removeAll(keepingCapacity: true)
+                do {
+                    if try writer.appendRow(line.bytes, as: encoder, to: &row), !plan.columns.isEmpty { try write(row, name, line.number) }
+                } catch let e as RecordError {
+                    try context.diagnostics.reject(name, line.number, e.description, raw: line.raw)
+                }
+            }
+        }
 
-    try forEachLine(in: inputs, diagnostics: context.diagnostics, threads: threads, workers: workers) { try context.output.write($0) }
-    for worker in workers.dropFirst() {
-        flattener.merge(worker.flattener)
-        voids.merge(worker.voids)
+        guard plan.columns.count <= XLSXRowEncoder.maxColumns else {
+            throw CommandFailure("\(plan.columns.count) columns are more than the \(XLSXRowEncoder.maxColumns) a worksheet holds; "
+                                 + "choose them with --columns, or write CSV", exitCode: .dataError)
+        }
+        try context.writeWorkbook(to: workbook, frozenHeader: header && !plan.columns.isEmpty) { book in
+            if header, !plan.columns.isEmpty { try book.appendRow(plan.columns.map { .text($0.header) }, header: true) }
+            try rows(as: book.rows) { row, name, line in
+                // Never a workbook cut short: past Excel's last row, nothing is written.
+                guard book.rows.rows <= XLSXRowEncoder.maxRows else {
+                    throw CommandFailure("\(name):\(line): this record would be row \(book.rows.rows) of the worksheet, past the last "
+                                         + "(\(XLSXRowEncoder.maxRows)); write CSV, or fewer records (--kind). No workbook was written.", exitCode: .dataError)
+                }
+                try book.write(row)
+            }
+        }
+        flattener = writer
+    } else {
+        let csv = try context.csvWriter()
+        // One flattener and void filter a thread: they hold the scanners' state.
+        let workers = (0..<threads).map { k in
+            FlattenWorker(flattener: Flattener(columns: plan.columns, kind: kind, asOf: asOf, csv: csv),
+                          voids: k == 0 ? voids : voids.copy(), writesRows: !plan.columns.isEmpty)
+        }
+        flattener = workers[0].flattener
+        try context.startCSV()
+        if header, !plan.columns.isEmpty {
+            var bytes: [UInt8] = []
+            flattener.header(into: &bytes)
+            try context.output.write(bytes)
+        }
+
+        try forEachLine(in: inputs, diagnostics: context.diagnostics, threads: threads, workers: workers) { try context.output.write($0) }
+        for worker in workers.dropFirst() {
+            flattener.merge(worker.flattener)
+            voids.merge(worker.voids)
+        }
     }
     if let note = voids.note { context.diagnostics.note(note) }
     for path in flattener.unmatchedPaths {

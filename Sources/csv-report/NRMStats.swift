@@ -20,7 +20,7 @@ let nrmStatsCommand = Command(
     """,
     flags: [
         CommonFlag.asOf, fromFlag, toFlag, tableFlag, topFlag,
-        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.rejects,
+        ReportFlag.suppressBelow, ReportFlag.noSuppress, ReportFlag.crlf, ReportFlag.bom, ReportFlag.keepVoided, CommonFlag.rejects, ReportFlag.format, ReportFlag.output,
     ]
 ) { context in
     let asOf = try context.asOf()
@@ -28,26 +28,24 @@ let nrmStatsCommand = Command(
     if let from, let to, from > to { throw UsageError("--from \(from) is after --to \(to)") }
     let only = try context[tableFlag]
     let threshold = try context.suppressionThreshold()
+    let workbook = try context.workbookPath()
 
     var folder = NRMCaseFolder(asOf: asOf)
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics,
                       voids: context[ReportFlag.keepVoided] ? .keep : .honour) { _ in }
     var stats = NRMStatistics(topNationalities: try context[topFlag])
-    for (referral, status) in try folder.cases(asOf: asOf, timescales: NRMTimescales()) {
-        if let from, referral.received < from { continue }
-        if let to, referral.received > to { continue }
+    try folder.forEachCase(asOf: asOf, timescales: NRMTimescales()) { referral, status in
+        if let from, referral.received < from { return }
+        if let to, referral.received > to { return }
         stats.add(referral, status: status)
     }
-    let csv = try context.csvWriter()
-    var out: [UInt8] = []
-    csv.appendRow(["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel], to: &out)
+    var rows = [["table", "category"] + NRMStatistics.columns + [CountTable.totalLabel]]
     let published = NRMStatistics.Table.allCases.filter { only == nil || only == $0 }
     let grids = try stats.grids(publishing: Set(published), suppressBelow: threshold)
     for table in published {
         let grid = grids[table]!
-        for row in grid.csvRows(rowFields: ["category"]).dropFirst() { csv.appendRow([table.rawValue] + row, to: &out) }
+        for row in grid.csvRows(rowFields: ["category"]).dropFirst() { rows.append([table.rawValue] + row) }
     }
-    try context.startCSV()
-    try context.output.write(out)
+    try context.writeTable(rows, labelColumns: 2, workbook: workbook)
     return .ok
 }

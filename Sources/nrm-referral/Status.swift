@@ -29,7 +29,7 @@ let statusCommand = Command(
     var folder = NRMCaseFolder(asOf: asOf, timescales: timescales)
     try CaseFile.fold(InputFiles(context.operands), into: &folder, diagnostics: context.diagnostics, other: context.passOrLeaveOut)
     let report = try context.report(NRMStatus.self)
-    for status in try folder.statuses(asOf: asOf, timescales: timescales) { try report.write(status) }
+    try folder.forEachCase(asOf: asOf, timescales: timescales) { _, status in try report.write(status) }
     try report.finish()
     for early in folder.earlyConclusiveDecisions(timescales: timescales) { context.diagnostics.note(earlyCGMessage(early)) }
     return .ok

@@ -142,7 +142,8 @@ for name, s in t.items():
     print(f"  {name:22} {s:8.3f} s  {mb / s:8.1f} MB/s")
 print(f"  status (full rule checks and the fold) vs a jq kind filter: {t['jq (select referrals)'] / t['nrm-referral status']:.1f}x")
 PY
-echo "  peak RSS of nrm-referral status: $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 "$CASES") MiB (grows with the number of referrals: it keeps one small summary per referral)"
+# A compact fact per referral and per decision, never a line (issue 17).
+echo "  peak RSS of nrm-referral status: $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 "$CASES") MiB; validate: $(rss_mib "$BIN/nrm-referral" validate "$CASES") MiB (target: at most 150 MiB; a compact fact per referral and per decision)"
 
 echo "== missing-child report over the same 5,000 children: memory grows with children, not events"
 for n in 100000 1000000; do

@@ -39,4 +39,10 @@ final class PythonSuitesTests: XCTestCase {
     /// No personal data in csv-report's default output, and none on any
     /// tool's standard error, for records with every marked field a sentinel.
     func testNoSentinelLeaves() throws { try runSuite("Tests/Support/test_no_personal_data.py") }
+
+    /// `csv-report --format xlsx`, opened by openpyxl: every cell of flatten,
+    /// count --pivot and nrm-stats equals the same command's CSV cell, with its
+    /// type (1E5, 0012345 and =1+1 text; counts numbers; [c] text); the header
+    /// bold and frozen; the ZIP's CRC-32s checked by Python's zipfile.
+    func testWorkbooksMatchTheirCSV() throws { try runSuite("Tests/Support/test_xlsx.py") }
 }

@@ -228,3 +228,28 @@ final class NRMStatusTests: XCTestCase {
         XCTAssertEqual(try folder.statuses(asOf: date("2026-11-10"), timescales: NRMTimescales()).map(\.stage), [.rgPositive])
     }
 }
+
+/// The fold keeps a compact fact per record: a problem still names the right
+/// file and line across inputs, events are applied in date order whatever the
+/// input order, and a case with no referral keeps its id for the message.
+final class NRMCompactFoldTests: XCTestCase {
+    func testSourcesAndOrderSurviveTheCompactFold() throws {
+        var folder = NRMCaseFolder()
+        let a = { SourceLine(file: "a.ndjson", line: $0) }, b = { SourceLine(file: "b.ndjson", line: $0) }
+        try folder.add(try referral(id: "ref-1", .dateOfBirth(date("2012-01-01")), received: "2026-11-01"), at: a(1))
+        // Out of input order: the CG (line 2) is dated after the RG (b.ndjson line 7), so it is applied second.
+        folder.add(NRMDecision(id: RecordID("d-2")!, referral: RecordID("ref-1")!, stage: .cg, outcome: .positive, on: date("2027-03-01")), at: a(2), raw: [])
+        folder.add(NRMDecision(id: RecordID("d-3")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .positive, on: date("2026-11-04")), at: b(7), raw: [])
+        folder.add(NRMDecision(id: RecordID("d-4")!, referral: RecordID("ref-1")!, stage: .rg, outcome: .negative, on: date("2026-11-05")), at: b(9), raw: Array("x".utf8))
+        folder.add(NRMDecision(id: RecordID("d-5")!, referral: RecordID("ref-9")!, stage: .rg, outcome: .positive, on: date("2026-11-05")), at: b(11), raw: [])
+        let problems = folder.resolve()
+        XCTAssertEqual(problems.map(\.source), [b(9), b(11)])
+        XCTAssertTrue(problems[0].message.contains("already has a reasonable-grounds decision (b.ndjson:7)"), problems[0].message)
+        XCTAssertEqual(problems[0].raw, Array("x".utf8), "the line kept for --rejects")
+        XCTAssertTrue(problems[1].message.hasPrefix("referral ref-9 is not in the input"), problems[1].message)
+        let statuses = try folder.statuses(asOf: date("2027-04-01"), timescales: NRMTimescales())
+        XCTAssertEqual(statuses.map(\.stage), [.cgPositive])
+        XCTAssertEqual(statuses.first?.rg, NRMStatus.Decided(on: date("2026-11-04"), outcome: .positive))
+        XCTAssertEqual(folder.reasonableGrounds(of: RecordID("ref-1")!)?.on, date("2026-11-04"))
+    }
+}

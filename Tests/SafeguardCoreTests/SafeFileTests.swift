@@ -21,6 +21,35 @@ final class SafeFileTests: XCTestCase {
         return nil
     }
 
+    /// A file written whole (a workbook): 0600, renamed into place; a failure
+    /// part-way leaves the old file as it was and no temporary file.
+    func testReplaceWritesWholeOrNotAtAll() throws {
+        let old = umask(0)
+        defer { umask(old) }
+        let path = temporaryPath("book.xlsx")
+        let dir = (path as NSString).deletingLastPathComponent
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o644)
+        struct Failed: Error {}
+        XCTAssertThrowsError(try SafeFile.replace(path: path) { sink in
+            try sink.write("half")
+            try sink.flush()
+            throw Failed()
+        })
+        XCTAssertEqual(contents(path), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["book.xlsx"], "no temporary file left")
+        try SafeFile.replace(path: path) { try $0.write("new") }
+        XCTAssertEqual(contents(path), "new")
+        XCTAssertEqual(mode(path), 0o600)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["book.xlsx"])
+        // Refused as any output is: a link (73), an input (64); nothing written.
+        let link = temporaryPath("link.xlsx")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        XCTAssertEqual(exitCode { try SafeFile.replace(path: link) { try $0.write("x") } }, .cannotCreate)
+        XCTAssertEqual(exitCode { try SafeFile.replace(path: path, inputs: [FileIdentity(path: path)!]) { try $0.write("x") } }, .usage)
+        XCTAssertEqual(contents(path), "new")
+    }
+
     func testAppendCreatesAPrivateFileWhateverTheUmask() throws {
         let old = umask(0)
         defer { umask(old) }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tests' Python: a virtual environment under .build/ holding the independent
-# checkers (jsonschema), so the system Python is never changed (PEP 668).
+# checkers (jsonschema, openpyxl), so the system Python is never changed (PEP 668).
 # As root, what the machine lacks is installed with apt; otherwise it is named.
 set -euo pipefail
 venv=$1
@@ -18,8 +18,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 # rfc3339-validator lets jsonschema check "format": "date-time" (2026-11-22T25:00Z is refused).
-if ! "$venv/bin/python3" -c 'import jsonschema, rfc3339_validator' 2>/dev/null; then
+# openpyxl is the independent reader of the workbooks csv-report writes (--format xlsx).
+if ! "$venv/bin/python3" -c 'import jsonschema, rfc3339_validator, openpyxl' 2>/dev/null; then
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema rfc3339-validator
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema rfc3339-validator openpyxl
 fi

@@ -6,13 +6,14 @@ schema marks "x-personal-data": true holding a sentinel, found by following
 $ref, $defs, items (arrays of objects) and nested objects. Then:
 
 1. every csv-report subcommand, with its defaults, writes no sentinel
-   (standard output or standard error);
+   (standard output or standard error; for all the kinds together, also
+   as a workbook, --format xlsx);
 2. every tool and subcommand that reads records, given these records (and
    worse ones: every field a sentinel, a sentinel for `v`, a real case file
    with its personal fields replaced), writes no sentinel to standard error.
 
 SAFEGUARD_BIN names the folder of the built tools."""
-import json, os, shutil, subprocess, sys, tempfile
+import json, os, shutil, subprocess, sys, tempfile, zipfile
 
 BIN = os.environ.get("SAFEGUARD_BIN", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug"))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -159,6 +160,13 @@ def main():
             code, out, err = run("csv-report", args)
             if SENTINEL in out or SENTINEL in err:
                 failures.append(f"csv-report {' '.join(args)}: sentinel in output")
+            # The same as a workbook (--format xlsx): no sentinel in any of its parts.
+            book = os.path.join(tmp, "out.xlsx")
+            code, out, err = run("csv-report", args + ["--format", "xlsx", "--output", book])
+            with zipfile.ZipFile(book) as z:
+                parts = b"".join(z.read(n) for n in z.namelist()).decode("utf-8")
+            if SENTINEL in parts or SENTINEL in err:
+                failures.append(f"csv-report {' '.join(args)} --format xlsx: sentinel in the workbook")
 
         # 2. Standard error of every tool and subcommand that reads records.
         def copy():

@@ -81,3 +81,29 @@ public struct CSVWriter {
         out.append(contentsOf: lineEnd)
     }
 }
+
+/// How a flattened row's cells are written: as CSV (`CSVWriter`) or as a
+/// worksheet row (`XLSXRowEncoder`). The Flattener reads each cell once and
+/// hands it here.
+public protocol RowEncoder {
+    func startRow(to out: inout [UInt8])
+    /// Between two cells.
+    func appendSeparator(to out: inout [UInt8])
+    /// A missing field or null.
+    func appendEmpty(to out: inout [UInt8])
+    /// A text cell (UTF-8); throws `CellTooLong` where a cell has a limit.
+    func appendText(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) throws
+    func appendText(_ text: String, to out: inout [UInt8]) throws
+    /// A JSON number or boolean, as written in the record.
+    func appendPlain(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) throws
+    /// The text of an array or object cell.
+    func compositeText(_ value: JSONValue) -> String
+    func endRow(to out: inout [UInt8])
+}
+
+extension CSVWriter: RowEncoder {
+    public func startRow(to out: inout [UInt8]) {}
+    public func appendSeparator(to out: inout [UInt8]) { out.append(0x2C) }
+    public func appendEmpty(to out: inout [UInt8]) {}
+    public func endRow(to out: inout [UInt8]) { out.append(contentsOf: lineEnd) }
+}

@@ -145,6 +145,39 @@ public enum SafeFile {
         try openOutput(path: path, mode: .truncate, inputs: inputs).fd
     }
 
+    /// Writes a whole file anew, never half of one: `write` fills a temporary
+    /// file (mode 0600, made with O_EXCL) in the same directory, which is
+    /// synced and then renamed over `path`. If anything fails, the temporary
+    /// file is removed and `path` is left as it was. Refuses what
+    /// `checkOutput` refuses, checked again just before the rename.
+    public static func replace(path: String, inputs: Set<FileIdentity> = InputRegistry.all,
+                               write: (OutputSink) throws -> Void) throws {
+        try checkOutput(path: path, inputs: inputs)
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { path[...$0] } ?? ""
+        let base = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        var template = Array((directory + "." + base + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure("create a temporary file beside", path, .cannotCreate) }
+        let temporary = String(cString: template)
+        var renamed = false
+        defer {
+            close(fd)
+            if !renamed { unlink(temporary) }
+        }
+        _ = fchmod(fd, 0o600)
+        let sink = OutputSink(fd: fd, name: path)
+        try write(sink)
+        try sink.flush()
+        guard fsync(fd) == 0 else { throw failure("sync", path, .ioError) }
+        try checkOutput(path: path, inputs: inputs)
+        guard rename(temporary, path) == 0 else { throw failure("write", path, .cannotCreate) }
+        renamed = true
+        // The rename itself is kept across a crash once the directory is synced.
+        let dfd = open(directory.isEmpty ? "." : String(directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+
     // MARK: Inputs
 
     /// Opens an input file; a failure is exit 66 with the path named.

@@ -72,9 +72,26 @@ public final class Flattener {
     /// The columns no record has had a value for.
     public var unmatchedPaths: [String] { columns.indices.filter { !matched[$0] }.map { columns[$0].path } }
 
-    /// Appends the row for one line. Returns false when `--kind` skips the
+    /// Appends the CSV row for one line. Returns false when `--kind` skips the
     /// record; throws `RecordError` for a line that cannot be a row.
     public func appendRow(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) throws -> Bool {
+        try appendRow(line, as: csv, to: &out)
+    }
+
+    /// The same, each cell written by `encoder` (a worksheet row: `XLSXRowEncoder`).
+    /// A text longer than a worksheet cell holds is a `RecordError`, as a NUL is.
+    public func appendRow<Encoder: RowEncoder>(_ line: UnsafeBufferPointer<UInt8>, as encoder: Encoder, to out: inout [UInt8]) throws -> Bool {
+        let start = out.count
+        do {
+            return try appendCells(line, as: encoder, to: &out)
+        } catch let e as CellTooLong {
+            out.removeSubrange(start...)
+            throw RecordError("field \(columns[e.column].path) has \(e.length) characters, more than the \(XLSXRowEncoder.maxCellLength) "
+                              + "a worksheet cell holds; the record is left out of the workbook (CSV has no such limit)")
+        }
+    }
+
+    func appendCells<Encoder: RowEncoder>(_ line: UnsafeBufferPointer<UInt8>, as encoder: Encoder, to out: inout [UInt8]) throws -> Bool {
         let isObject: Bool
         do throws(JSONSyntaxError) {
             isObject = try scanner.scan(line)
@@ -85,39 +102,40 @@ public final class Flattener {
         if let kind, !scanner.cells[kindColumn].holds(kind, in: line, scanner) { return false }
         let start = out.count
         let cells = scanner.cells
+        encoder.startRow(to: &out)
         for (k, column) in columns.enumerated() {
-            if k > 0 { out.append(0x2C) }
+            if k > 0 { encoder.appendSeparator(to: &out) }
             let cell = cells[k]
             if cell != .missing { matched[k] = true }
             switch cell {
             case .missing, .null:
-                break
+                encoder.appendEmpty(to: &out)
             case .string(let r, let escaped) where !column.asAgeBand:
                 if escaped {
                     // Only an escape can put a NUL in a JSON string, so only this path looks for one.
                     let text = scanner.text(cell, in: line)!
                     if CSVWriter.holdsNUL(text) { out.removeSubrange(start...); throw RecordError.nul(column.path) }
-                    csv.appendText(text, to: &out)
+                    try encoder.appendText(text, to: &out)
                 } else {
-                    csv.appendText(UnsafeBufferPointer(rebasing: line[r]), to: &out)
+                    try encoder.appendText(UnsafeBufferPointer(rebasing: line[r]), to: &out)
                 }
             case .scalar(let r) where !column.asAgeBand:
-                csv.appendPlain(UnsafeBufferPointer(rebasing: line[r]), to: &out)
+                try encoder.appendPlain(UnsafeBufferPointer(rebasing: line[r]), to: &out)
             case .composite where !column.asAgeBand:
-                guard var value = scanner.composite(cell, in: line) else { break }
+                guard var value = scanner.composite(cell, in: line) else { encoder.appendEmpty(to: &out); break }
                 if column.redactInside { value = PersonalData.redact(value, at: column.path, kind: kindName) }
-                let text = csv.compositeText(value)
+                let text = encoder.compositeText(value)
                 if CSVWriter.holdsNUL(text) { out.removeSubrange(start...); throw RecordError.nul(column.path) }
-                csv.appendText(text, to: &out)
+                try encoder.appendText(text, to: &out)
             default:
                 guard let text = scanner.text(cell, in: line), let dob = CivilDate(text) else {
                     out.removeSubrange(start...)
                     throw RecordError("field \(column.path) is not a date (yyyy-mm-dd), so it has no age band")
                 }
-                csv.appendText(AgeBand.label(dob: dob, on: asOf) ?? "", to: &out)
+                try encoder.appendText(AgeBand.label(dob: dob, on: asOf) ?? "", to: &out)
             }
         }
-        out.append(contentsOf: csv.lineEnd)
+        encoder.endRow(to: &out)
         return true
     }
 }
