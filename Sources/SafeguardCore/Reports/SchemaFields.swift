@@ -27,7 +27,7 @@ public enum SchemaFields {
         "nrm-withdrawal": ["id", "kind", "on", "referral", "v"],
         "placement-summary": ["as-of", "children", "episodes", "hours-missing", "kind", "placement", "v", "window-days"],
         "placement": ["child", "dob", "id", "kind", "placement", "start", "trafficking-concern", "v"],
-        "referral": ["account", "age-assessment", "age-basis", "competent-authority", "consent", "consent.signed-on", "consent.status", "exploitation", "first-responder", "id", "indicators", "kind", "received", "subject", "subject.age-disputed", "subject.claimed-age", "subject.dob", "subject.id", "subject.interpreter-needed", "subject.languages", "subject.name", "subject.nationality", "subject.sex", "treated-as", "v"],
+        "referral": ["account", "age-assessment", "age-basis", "competent-authority", "consent", "consent.signed-on", "consent.status", "county-lines", "exploitation", "first-responder", "id", "indicators", "kind", "received", "subject", "subject.age-disputed", "subject.claimed-age", "subject.dob", "subject.id", "subject.interpreter-needed", "subject.languages", "subject.name", "subject.nationality", "subject.sex", "treated-as", "v"],
         "return-interview": ["at", "by", "child", "id", "independent", "kind", "status", "v"],
         "trafficking-concern": ["child", "concern", "id", "kind", "on", "reason", "v"],
         "void": ["id", "kind", "on", "reason", "v", "voids"],
