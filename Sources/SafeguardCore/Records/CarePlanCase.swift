@@ -8,6 +8,8 @@ public struct CarePlanRules: Equatable, Sendable {
     /// A child who turns 18 within this many days needs a transition action and
     /// adult social care informed (SOLACE L405: care leavers remain vulnerable).
     public var transitionDays = 90
+    /// The rule set: under current practice a child's plan also records the ICTG referral.
+    public var ruleSet: RuleSet = .sources
     public init() {}
 }
 
@@ -167,6 +169,8 @@ public struct CarePlanCase: Sendable {
             }
             // SOLACE L361: education is part of the Convention minimum for a child.
             if !p.needs.contains(where: { $0.domain == .education }) { add(.noEducationNeed) }
+            // Current practice (Modern Slavery Act 2015 s.48): the ICTG referral is recorded, whatever it was.
+            if rules.ruleSet == .current, c.ictg == nil { add(.noICTGReferral) }
             // PLAN L940-942: private fostering notified to the local authority within 48 hours of the child arriving.
             if c.placement == .privateFostering {
                 if let notified = c.privateFosteringNotified, let start = c.placementStart {

@@ -13,6 +13,11 @@ public enum RuleSet: String, CodeList {
         case .current: return "Current practice in England and Wales"
         }
     }
+
+    /// The rule set as the care-plan and age-assess reports name it ("rules"): written
+    /// under current rules, left out under the sources', so a report reads as it did
+    /// before there were two; a reader takes an absent rule set as sources.
+    var named: RuleSet? { self == .current ? .current : nil }
 }
 
 public extension CivilDate {
