@@ -110,7 +110,7 @@ func planStatus(person: RecordID, date: CivilDate, dob: CivilDate?, range: Claim
                          arrangements: .child(ChildArrangements()))
     var c = CarePlanCase(probe, at: SourceLine(file: "-", line: 0))
     c.assessments = try context.ageAssessments().filter { $0.person == person }
-    return c.ageStatus(asOf: date)
+    return c.ageStatus(asOf: date, rules: try context[CommonFlag.rules])
 }
 
 /// The referral with this id in the input files.

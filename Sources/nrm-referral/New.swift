@@ -153,7 +153,7 @@ func ageSettlement(subject: Subject, received: CivilDate, context: CommandContex
     guard diagnostics.errorCount == 0 else {
         throw CommandFailure("no referral made: \(path) has bad lines; the subject's age cannot be settled from it", exitCode: .dataError)
     }
-    let determination = AgePresumption.determine(assessments: found, on: received)
+    let determination = AgePresumption.determine(assessments: found, on: received, rules: try context[CommonFlag.rules])
     if determination.settlement == nil, !found.isEmpty {
         for reason in determination.why {
             diagnostics.note("\(subject.id) on \(received): \(reason.assessment.map { "\($0): " } ?? "")\(reason.code.label)")

@@ -86,5 +86,13 @@ final class PromptAndOptionsTests: XCTestCase {
                        options: ["--rules", "current", "--subject", "S-9", "--dob", "2012-05-01", "--sex", "male", "--nationality", "GB", "--language", "en",
                                  "--first-responder", "police", "--received", "2026-11-20", "--exploitation", "criminal", "--county-lines"],
                        prompted: ["--rules", "current"])
+        try assertSame("age-assess", "new",
+                       answers: ["P-1", "2026-11-20", "", "16", "none", "SW-1", "SW-2", "", "naab", "n", "", "y", "y", "y",
+                                 "physical,psychological,cultural", "", "assessed-older", "", "17-19", "adult", "2026-11-19", "Synthetic response"],
+                       options: ["--rules", "current", "--person", "P-1", "--date", "2026-11-20", "--claimed-age", "16", "--documents", "none",
+                                 "--assessor", "SW-1,SW-2", "--assessed-by", "naab", "--appropriate-adult", "--purpose-explained", "--adverse-points-put",
+                                 "--factor", "physical,psychological,cultural", "--outcome", "assessed-older", "--assessed-age-range", "17-19",
+                                 "--conclusion", "adult", "--minded-to-date", "2026-11-19", "--minded-to-response", "Synthetic response"],
+                       prompted: ["--rules", "current"])
     }
 }

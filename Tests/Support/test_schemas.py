@@ -992,7 +992,7 @@ class SchemaTests(unittest.TestCase):
     def test_personal_data_appears_only_where_expected(self):
         expected = {
             "referral": {"subject.name", "subject.dob", "account"},
-            "age-assessment": {"claimed.dob", "assessed.dob", "reasons"},
+            "age-assessment": {"claimed.dob", "assessed.dob", "reasons", "minded-to-response"},
             "placement": {"dob", "placement"},
             "missing-start": {"from"},
             "missing-return": {"found-at"},

@@ -77,7 +77,8 @@ public struct CarePlanCase: Sendable {
     /// age assessments made by then, through the one rule every tool asks
     /// (SOLACE L312: if there is any doubt, treat as a child). An assessment
     /// means the age was disputed. A claimed age counts by the youngest it allows.
-    public func ageStatus(asOf: CivilDate) -> PlanAgeStatus {
+    /// Under current rules an assessment needs the minded-to stage to be sound (`AgeAssessment.gaps(under:)`).
+    public func ageStatus(asOf: CivilDate, rules: RuleSet = .sources) -> PlanAgeStatus {
         let p = first, made = first.treatedAs
         let assessed = assessments.filter { $0.date <= asOf }
         let disputed = (p.ageDisputed ?? false) || !assessed.isEmpty
@@ -99,10 +100,10 @@ public struct CarePlanCase: Sendable {
         guard stated != nil || disputed else {
             return PlanAgeStatus(asOf: asOf, treatedAs: made, madeAs: made, basis: nil, assessment: nil, turns18: nil)
         }
-        let settlement = disputed ? AgePresumption.settlement(assessments: assessed, on: asOf) : nil
+        let settlement = disputed ? AgePresumption.settlement(assessments: assessed, on: asOf, rules: rules) : nil
         // Without a stated age, only a dispute decides; the stated age is then not read.
         let basis = AgePresumption.basis(for: stated ?? .claimedAge(0), disputed: disputed, on: asOf, settlement: settlement)
-        if settlement != nil, let sound = AgePresumption.determine(assessments: assessed, on: asOf).sound, let age = sound.settledAge {
+        if settlement != nil, let sound = AgePresumption.determine(assessments: assessed, on: asOf, rules: rules).sound, let age = sound.settledAge {
             let d = AgePresumption.turns18(sound.date, age)
             turns18 = (d, d)
         }
@@ -115,7 +116,7 @@ public struct CarePlanCase: Sendable {
         let p = current
         var found: [Finding] = []
         func add(_ problem: PlanProblem, _ detail: String? = nil) { found.append(Finding(problem: problem, detail: detail)) }
-        let status = ageStatus(asOf: asOf)
+        let status = ageStatus(asOf: asOf, rules: rules.ruleSet)
         if status.basis == nil { add(.ageNotRecorded) }
         if status.changed {
             add(.ageGroupChanged, "made as \(status.madeAs.rawValue); treated as \(status.treatedAs.rawValue) on \(asOf) (\(status.basis?.rawValue ?? "-"))")

@@ -18,7 +18,7 @@ public struct CarePlanCheck: LaidOutRecord, Sendable {
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
         self.rules = rules.ruleSet.named
     }

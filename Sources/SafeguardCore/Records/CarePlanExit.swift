@@ -21,7 +21,7 @@ public struct CarePlanExit: LaidOutRecord, Sendable {
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
         self.rules = rules.ruleSet.named
     }

@@ -20,7 +20,7 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         planCase = c
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
         self.rules = rules.ruleSet.named

@@ -4,10 +4,10 @@
 public enum SchemaFields {
     /// Every dotted path each kind's schema defines (a path through an array names its items' field).
     static let pathsByKind: [String: Set<String>] = [
-        "age-assessment": ["adverse-points-put", "appropriate-adult", "assessed", "assessed.dob", "assessed.max-age", "assessed.min-age", "assessors", "assessors.id", "assessors.trained", "claimed", "claimed.age", "claimed.dob", "conclusion", "date", "documents", "factors", "id", "interpreter", "interpreter-needed", "kind", "outcome", "person", "purpose-explained", "reasons", "v"],
+        "age-assessment": ["adverse-points-put", "appropriate-adult", "assessed", "assessed-by", "assessed.dob", "assessed.max-age", "assessed.min-age", "assessors", "assessors.id", "assessors.trained", "claimed", "claimed.age", "claimed.dob", "conclusion", "date", "documents", "factors", "id", "interpreter", "interpreter-needed", "kind", "minded-to-date", "minded-to-response", "outcome", "person", "purpose-explained", "reasons", "v"],
         "age-on-date": ["age", "eighteenth-birthday", "kind", "on", "person", "record", "treated-as", "v"],
-        "age-status": ["as-of", "assessment", "assessments", "basis", "kind", "latest-assessment", "latest-gaps", "person", "treated-as", "turns-18", "v", "why", "why.assessment", "why.code", "why.message", "youngest-age"],
-        "assessment-check": ["assessment", "date", "gaps", "gaps.code", "gaps.message", "kind", "person", "sound", "v"],
+        "age-status": ["as-of", "assessment", "assessments", "basis", "kind", "latest-assessment", "latest-gaps", "person", "rules", "treated-as", "turns-18", "v", "why", "why.assessment", "why.code", "why.message", "youngest-age"],
+        "assessment-check": ["assessment", "date", "gaps", "gaps.code", "gaps.message", "kind", "person", "rules", "sound", "v"],
         "care-plan-action": ["action", "action-kind", "date", "description", "due", "id", "kind", "need", "owner", "plan", "status", "v"],
         "care-plan-check": ["age-basis", "as-of", "kind", "made-as", "plan", "problems", "problems.code", "problems.detail", "problems.message", "rules", "treated-as", "v"],
         "care-plan-exit": ["as-of", "kind", "made-as", "plan", "ready", "rules", "treated-as", "unmet", "unmet.criterion", "unmet.detail", "unmet.message", "unmet.problem", "v"],
@@ -35,7 +35,7 @@ public enum SchemaFields {
 
     /// The paths each kind's schema marks "x-personal-data": true.
     static let personalByKind: [String: Set<String>] = [
-        "age-assessment": ["assessed.dob", "claimed.dob", "reasons"],
+        "age-assessment": ["assessed.dob", "claimed.dob", "minded-to-response", "reasons"],
         "age-on-date": [],
         "age-status": [],
         "assessment-check": [],
