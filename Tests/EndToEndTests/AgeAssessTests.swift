@@ -72,6 +72,7 @@ final class AgeAssessTests: XCTestCase {
         let made = try Tools.run(tool, base + ["--id", "aa-m1", "--date", "2026-11-22", "--assessed-by", "la", "--rules", "current", "--append", file])
         XCTAssertEqual(made.status, 0, made.stderr)
         XCTAssertTrue(made.stderr.contains("gap no-minded-to-stage"), made.stderr)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains(#""v":1,"rules":"current","id":"aa-m1""#), "the record names its rule set")
         let current = try Tools.run(tool, ["check", "--rules", "current", file])
         XCTAssertEqual(current.status, 1)
         XCTAssertTrue(current.out.contains(#""rules":"current","sound":false"#) && current.out.contains("no-minded-to-stage"), current.out)

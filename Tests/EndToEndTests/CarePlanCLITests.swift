@@ -175,6 +175,7 @@ final class CarePlanCLITests: XCTestCase {
                                          "--rules", "current", "--append", c])
         XCTAssertEqual(made.status, 0, made.stderr)
         XCTAssertTrue(made.stderr.contains("check no-ictg-referral"), "named at write time, as every check problem is: \(made.stderr)")
+        XCTAssertTrue(try String(contentsOfFile: c, encoding: .utf8).hasPrefix(#"{"kind":"care-plan","v":1,"rules":"current","#), "the plan names its rule set")
         let current = try Tools.run(tool, ["check", "--rules", "current", "--as-of", "2026-11-02", c])
         XCTAssertEqual(current.status, 1)
         XCTAssertTrue(current.out.contains(#""code":"no-ictg-referral""#) && current.out.contains(#""rules":"current""#), current.out)
