@@ -1029,7 +1029,7 @@ class SchemaTests(unittest.TestCase):
         self.assertEqual({k: v for k, v in summary["$defs"]["action"].items() if k not in ("title", "description")}, action)
         for name, d in plan["$defs"].items():
             self.assertEqual(summary["$defs"][name], d, name)
-        changeable = set(plan["properties"]) - {"kind", "v", "id", "person", "date", "treated-as", "dob", "claimed-age-range", "age-disputed"}
+        changeable = set(plan["properties"]) - {"kind", "v", "rules", "id", "person", "date", "treated-as", "dob", "claimed-age-range", "age-disputed"}
         changes = self.schemas["care-plan-review"]["properties"]["changes"]["properties"]
         self.assertEqual(set(changes), changeable)
         self.assertEqual(changes["risk"]["properties"].keys(), plan["properties"]["risk"]["properties"].keys())
