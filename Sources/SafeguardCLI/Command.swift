@@ -133,7 +133,9 @@ public extension CommandContext {
     /// checked against its case, under the lock: the --append file as it
     /// stands and every --case file (exit 65, nothing written, when it would
     /// break a rule; see `SafeFile.append`).
-    func emit(_ record: JSONValue) throws {
+    func emit(_ made: JSONValue) throws {
+        // A command that takes --rules names its rule set in the record it makes, when current.
+        let record = command.declares(CommonFlag.rules) ? try self[CommonFlag.rules].stamp(made) : made
         guard let path = try self[CommonFlag.append] else {
             try output.write(record: record)
             return

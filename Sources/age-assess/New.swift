@@ -18,11 +18,14 @@ enum AssessmentFlag {
     static let outcome = Flag<AssessmentOutcome?>("outcome", value: "CODE", help: "The outcome: \(AssessmentOutcome.codes.joined(separator: ", ")).", .code)
     static let assessedDOB = Flag<CivilDate?>("assessed-dob", value: "DATE", help: "The assessed date of birth.", .date)
     static let assessedRange = Flag<ClosedRange<Int>?>("assessed-age-range", value: "MIN-MAX", help: "The assessed age range in whole years on the assessment date, e.g. 16-17.", ValueParser(range: "within \(StatedAge.claimedAgeRange.lowerBound) to \(StatedAge.claimedAgeRange.upperBound)", parseRange))
+    static let assessedBy = Flag<AssessingBody?>("assessed-by", value: "BODY", help: "Who assessed: la (the local authority) or naab (the National Age Assessment Board, since 31 March 2023). At the prompt, asked under --rules current.", .code)
+    static let mindedToDate = Flag<CivilDate?>("minded-to-date", value: "DATE", help: "The minded-to stage: the date the adverse points were put to the young person while the view was provisional (R (HAM) v Brent [2022]). Under --rules current an assessment finding the person older than claimed needs it.", .date)
+    static let mindedToResponse = Flag<String?>("minded-to-response", value: "TEXT", help: "The young person's response at the minded-to stage (free text, personal data). Needs --minded-to-date.", .text)
     static let conclusion = Flag<AgeGroup?>("conclusion", value: "GROUP", help: "What the assessors concluded the person is to be treated as: child or adult.", .code)
 
     static let recordFields: [any AnyFlag] = [person, date, claimedDOB, claimedAge, documents, assessor, interpreterNeeded, interpreter,
                                               appropriateAdult, purposeExplained, adversePoints, factor, reasons, outcome, assessedDOB,
-                                              assessedRange, conclusion]
+                                              assessedRange, conclusion, assessedBy, mindedToDate, mindedToResponse]
 }
 
 let newAssessmentCommand = Command(
@@ -34,15 +37,16 @@ let newAssessmentCommand = Command(
     done, and 'age-assess check' will report it. The record is written even when it has gaps: the \
     gaps are the point of recording it honestly.
     """,
-    flags: AssessmentFlag.recordFields + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
+    flags: AssessmentFlag.recordFields + [CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     try context.record(fields: AssessmentFlag.recordFields, title: "New age assessment") { form in
         let assessment = try fillAssessment(form)
-        for gap in assessment.gaps { context.diagnostics.note("gap \(gap.rawValue): \(gap.label)") }
+        let gaps = assessment.gaps(under: try context[CommonFlag.rules])
+        for gap in gaps { context.diagnostics.note("gap \(gap.rawValue): \(gap.label)") }
         var rows: [(String, String)] = [("Assessment id", assessment.id.rawValue), ("Person", assessment.person.rawValue),
                                         ("Date", assessment.date.description), ("Outcome", assessment.outcome.label),
                                         ("Treat as", assessment.conclusion.label)]
-        rows.append(("Gaps", assessment.gaps.isEmpty ? "none" : assessment.gaps.map(\.rawValue).joined(separator: ", ")))
+        rows.append(("Gaps", gaps.isEmpty ? "none" : gaps.map(\.rawValue).joined(separator: ", ")))
         return Draft(assessment.json, title: "Age assessment", rows: rows)
     }
 }
@@ -77,6 +81,10 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
             assessors.append(next)
         }
     }
+    // Current practice (DOMAIN "Current practice"): asked only then, as the NAAB began in 2023.
+    let current = try context[CommonFlag.rules] == .current
+    let assessedBy = current ? try form.optional(F.assessedBy, "Who assessed", hint: "la (local authority) or naab (National Age Assessment Board)")
+                             : try context[F.assessedBy]
     let interpreterNeeded = try form.yesNo(F.interpreterNeeded, "Does the person need an interpreter?", default: nil)
     // "Not used" is offered only when no interpreter was needed: after "needed: yes" the person chooses.
     let interpreter = try form.choose(F.interpreter, "Interpreter used", offerDefault: !interpreterNeeded)
@@ -99,10 +107,18 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
         }
     }
     let conclusion = try form.choose(F.conclusion, "Treat the person as")
+    // The minded-to stage (R (HAM) v Brent [2022]): asked under current rules where the finding is older than claimed.
+    var mindedToDate = try context[F.mindedToDate], mindedToResponse = try context[F.mindedToResponse]
+    if current, outcome == .assessedOlder, mindedToDate == nil, form.isPrompting {
+        mindedToDate = try form.optional(F.mindedToDate, "Date the adverse points were put at a minded-to stage", hint: "dd/mm/yyyy; Enter if there was none")
+        if mindedToDate != nil { mindedToResponse = try form.optional(F.mindedToResponse, "The young person's response", hint: "one line") }
+    }
+    if mindedToResponse != nil, mindedToDate == nil { throw UsageError("--minded-to-response needs --minded-to-date, the date the points were put") }
     return AgeAssessment(
         id: try context.recordID(prefix: "aa"), person: person, date: date, claimed: claimed, documents: documents, assessors: assessors,
         interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult, purposeExplained: purpose,
-        adversePointsPut: adverse, factors: factors, reasons: reasons, outcome: outcome, assessed: assessed, conclusion: conclusion)
+        adversePointsPut: adverse, factors: factors, reasons: reasons, outcome: outcome, assessed: assessed, conclusion: conclusion,
+        assessedBy: assessedBy, mindedToDate: mindedToDate, mindedToResponse: mindedToResponse)
 }
 
 /// `ID`, `ID:trained` or `ID:untrained` (an id may itself hold colons).

@@ -16,7 +16,7 @@ let newPlanCommand = Command(
     additional needs. Actions are added with 'care-plan action'; later changes with 'care-plan review'.
     """,
     flags: [PlanFlag.person, PlanFlag.date, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.ageDisputed, PlanFlag.fromReferral]
-        + PlanFlag.changeFlags + [CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
+        + PlanFlag.changeFlags + [CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     let fields: [any AnyFlag] = [PlanFlag.person, PlanFlag.dob, PlanFlag.claimedAge, PlanFlag.fromReferral] + PlanFlag.changeFlags
     return try context.record(fields: fields, title: "New care plan") { form in
@@ -77,7 +77,7 @@ let newPlanCommand = Command(
         var changes = try context.planChanges(for: group)
         if changes.exploitation == nil { changes.exploitation = exploitation }
         if let p = form.prompter {
-            changes = try askPlanFields(p, changes, group: group, nationality: nationality)
+            changes = try askPlanFields(p, changes, group: group, nationality: nationality, rules: try context[CommonFlag.rules])
         }
         let id = try context.recordID(prefix: "cp")
         let arrangements: PlanArrangements
@@ -93,7 +93,9 @@ let newPlanCommand = Command(
                                 nationality: nationality, arrangements: arrangements).applying(changes)
         var made = CarePlanCase(plan, at: SourceLine(file: "-", line: 0))
         made.assessments = try context.ageAssessments().filter { $0.person == person }
-        for finding in made.check(asOf: date) {
+        var rules = CarePlanRules()
+        rules.ruleSet = try context[CommonFlag.rules]
+        for finding in made.check(asOf: date, rules: rules) {
             context.diagnostics.note("check \(finding.problem.rawValue): \(finding.problem.label)")
         }
         return Draft(plan.json)
@@ -108,7 +110,7 @@ func planStatus(person: RecordID, date: CivilDate, dob: CivilDate?, range: Claim
                          arrangements: .child(ChildArrangements()))
     var c = CarePlanCase(probe, at: SourceLine(file: "-", line: 0))
     c.assessments = try context.ageAssessments().filter { $0.person == person }
-    return c.ageStatus(asOf: date)
+    return c.ageStatus(asOf: date, rules: try context[CommonFlag.rules])
 }
 
 /// The referral with this id in the input files.
@@ -122,7 +124,7 @@ func findReferral(_ id: RecordID, _ context: CommandContext) throws -> Referral?
 }
 
 /// At the prompt: the plan fields not given as options.
-func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nationality: Country?) throws -> CarePlanChanges {
+func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nationality: Country?, rules: RuleSet) throws -> CarePlanChanges {
     var c = given
     if c.leadProfessional == nil, let lead = try p.ask("Lead professional's staff id", optional: true, parse: Parse.id) {
         c.leadProfessional = lead
@@ -167,6 +169,8 @@ func askPlanFields(_ p: Prompter, _ given: CarePlanChanges, group: AgeGroup, nat
         child.familyRoleAssessed = try p.yesNo("Has the family's possible role in the trafficking been assessed?", default: false)
         let considered: [ConsideredRisk] = try p.chooseMany("Risks considered in the plan (all three, CHESHIRE §7)", atLeastOne: false)
         if !considered.isEmpty { child.risksConsidered = considered }
+        // Current practice (Modern Slavery Act 2015 s.48): asked only then, as only then does check ask for it.
+        if rules == .current { child.ictg = try p.choose("Independent Child Trafficking Guardian referral") as ICTGReferral }
         c.child = child
     }
     if group == .adult, c.adult?.recourseToPublicFunds == nil {

@@ -40,12 +40,13 @@ enum PlanFlag {
     static let risksConsidered = Flag<[ConsideredRisk]>("risk-considered", value: "RISK", help: "Child: a risk considered in the plan: \(ConsideredRisk.codes.joined(separator: ", ")) (all three, CHESHIRE §7).", each: .code)
     static let placementStart = Flag<CivilDate?>("placement-start", value: "DATE", help: "Child: the date the placement began.", .date)
     static let privateFosteringNotified = Flag<CivilDate?>("private-fostering-notified", value: "DATE", help: "Child: the date the local authority was notified of a private fostering arrangement (within 48 hours, PLAN L940-942).", .date)
+    static let ictg = Flag<ICTGReferral?>("ictg", value: "REFERRAL", help: "Child: the Independent Child Trafficking Guardian referral (Modern Slavery Act 2015 s.48): \(ICTGReferral.codes.joined(separator: ", ")). Under --rules current a child's plan without it is a problem.", .code)
     static let publicFunds = Flag<Bool?>("public-funds", value: "yes|no", help: "Adult: whether the person has recourse to public funds (many do not, SOLACE L407).", .yesNo)
     static let additional = Flag<[AdditionalNeed]>("additional-need", value: "NEED", help: "Adult: \(AdditionalNeed.codes.joined(separator: ", ")) (these open a community care assessment).", each: .code)
     static let note = Flag<String?>("note", value: "TEXT", help: "A note on the review (free text, personal data).", .text)
 
     static let childFlags: [any AnyFlag] = [strategy, notify, placement, placementStart, privateFosteringNotified, safeHouse, headOfService, meeting, family,
-                                            familyComplicit, householdChild, noHouseholdChildren, risksConsidered]
+                                            familyComplicit, householdChild, noHouseholdChildren, risksConsidered, ictg]
     static let adultFlags: [any AnyFlag] = [publicFunds, additional]
     static let changeFlags: [any AnyFlag] = [lead, nationality, exploitation, need, risk, safetyPlan, agency, informed, exitInformed, checklist, papers,
                                              interpreter, knows, nonCriminalisation, policeTold, cpsTold] + childFlags + adultFlags
@@ -118,6 +119,7 @@ extension CommandContext {
         child.placement = try self[PlanFlag.placement]
         child.placementStart = try self[PlanFlag.placementStart]
         child.privateFosteringNotified = try self[PlanFlag.privateFosteringNotified]
+        child.ictg = try self[PlanFlag.ictg]
         child.familyComplicit = try self[PlanFlag.familyComplicit]
         let household = try self[PlanFlag.householdChild]
         if try self[PlanFlag.noHouseholdChildren] {

@@ -17,6 +17,7 @@ extension CommandContext {
         // A command without --risk-reduction never has it given: the parser refuses undeclared options.
         rules.riskReduction = try self[reductionFlag]
         rules.transitionDays = try self[transitionDaysFlag]
+        rules.ruleSet = try self[CommonFlag.rules]
         return rules
     }
 

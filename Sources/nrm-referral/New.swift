@@ -16,13 +16,14 @@ enum ReferralFlag {
     static let authority = Flag<CompetentAuthority?>("competent-authority", value: "CA", help: "sca (Single Competent Authority), ieca (Immigration Enforcement Competent Authority) or ddm-panel (devolved decision-making, children); historic (still read, refused for new records under --rules current): ukhtc, or ukba for cases in the immigration system (SOLACE L255).", .code)
     static let received = Flag.date("received", help: "The date of the referral.")
     static let exploitation = Flag<[ExploitationType]>("exploitation", value: "TYPE", help: "Exploitation type: \(ExploitationType.codes.joined(separator: ", ")).", each: .code)
+    static let countyLines = Flag(switch: "county-lines", help: "A county lines case (criminal exploitation moving drugs along a line), flagged as the Home Office statistics flag it since 2019. Needs criminal among the exploitation types. At the prompt, asked under --rules current when the exploitation includes criminal.")
     static let indicator = Flag<[String]>("indicator", value: "CODE", help: "An indicator observed (see 'nrm-referral indicators').", each: .indicator)
     static let consentSigned = Flag<CivilDate?>("consent-signed", value: "DATE", help: "The date an adult signed the referral form to consent. Not needed for a child.", .date)
     static let account = Flag<String?>("account", value: "TEXT", help: "The account of what happened (free text, personal data).", .text)
     static let assessments = Flag<String?>("assessments", value: "FILE", help: "A file of age-assessment records (from age-assess). Where the age is disputed, a sound assessment of the subject (completed, free of gaps) settles it; otherwise the subject is treated as a child.", .path)
 
     static let recordFields: [any AnyFlag] = [subject, name, dob, claimedAge, ageDisputed, sex, nationality, language, interpreter,
-                                              firstResponder, authority, received, exploitation, indicator, consentSigned, account]
+                                              firstResponder, authority, received, exploitation, countyLines, indicator, consentSigned, account]
 }
 
 extension ValueParser where T == String {
@@ -83,6 +84,9 @@ func fillReferral(_ form: Form) throws -> Draft? {
     }
     let exploitation = try form.chooseMany(F.exploitation, "Exploitation types")
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
+    // County lines is a flag of current practice (DOMAIN "Current practice"): the prompt asks it only then.
+    let askCountyLines = try context[CommonFlag.rules] == .current && exploitation.contains(.criminal)
+    let countyLines = askCountyLines ? try form.yesNo(F.countyLines, "Is it a county lines case?") : try context[F.countyLines]
 
     let subject = Subject(id: subjectID, name: name, age: age, ageDisputed: disputed, sex: sex, nationality: nationality,
                           languages: languages, interpreterNeeded: interpreter)
@@ -123,7 +127,7 @@ func fillReferral(_ form: Form) throws -> Draft? {
         referral = try Referral(id: try context.recordID(prefix: "ref"), received: received, firstResponder: responder,
                                 competentAuthority: try context[F.authority], subject: subject,
                                 exploitation: exploitation, indicators: indicators, consentSignedOn: consentSigned, account: account,
-                                settlement: settlement)
+                                settlement: settlement, countyLines: countyLines)
     } catch {
         form.say("\nNo referral made: \(error).")
         throw CommandFailure("no referral made: \(error)", exitCode: .dataError)
@@ -149,7 +153,7 @@ func ageSettlement(subject: Subject, received: CivilDate, context: CommandContex
     guard diagnostics.errorCount == 0 else {
         throw CommandFailure("no referral made: \(path) has bad lines; the subject's age cannot be settled from it", exitCode: .dataError)
     }
-    let determination = AgePresumption.determine(assessments: found, on: received)
+    let determination = AgePresumption.determine(assessments: found, on: received, rules: try context[CommonFlag.rules])
     if determination.settlement == nil, !found.isEmpty {
         for reason in determination.why {
             diagnostics.note("\(subject.id) on \(received): \(reason.assessment.map { "\($0): " } ?? "")\(reason.code.label)")

@@ -60,6 +60,52 @@ final class AgeAssessTests: XCTestCase {
         try Tools.assertValidAgainstSchemas(all)
     }
 
+    /// Issue 18: under --rules current an assessment finding the person older than claimed is sound only with
+    /// the minded-to stage (FZ v Croydon; R (HAM) v Brent); the sources' rules do not ask for it.
+    func testMindedToStageUnderCurrentRules() throws {
+        let dir = Tools.scratch()
+        let file = dir.appendingPathComponent("ages.ndjson").path
+        let base = ["new", "--person", "S-8", "--claimed-age", "16", "--documents", "none",
+                    "--assessor", "SW-1,SW-2", "--interpreter-needed", "--interpreter", "independent-professional",
+                    "--appropriate-adult", "--purpose-explained", "--adverse-points-put", "--factor", "physical,psychological,cultural",
+                    "--reasons", "Synthetic reasons", "--outcome", "assessed-older", "--assessed-age-range", "20-22", "--conclusion", "adult"]
+        let made = try Tools.run(tool, base + ["--id", "aa-m1", "--date", "2026-11-22", "--assessed-by", "la", "--rules", "current", "--append", file])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stderr.contains("gap no-minded-to-stage"), made.stderr)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains(#""v":1,"rules":"current","id":"aa-m1""#), "the record names its rule set")
+        let current = try Tools.run(tool, ["check", "--rules", "current", file])
+        XCTAssertEqual(current.status, 1)
+        XCTAssertTrue(current.out.contains(#""rules":"current","sound":false"#) && current.out.contains("no-minded-to-stage"), current.out)
+        let sources = try Tools.run(tool, ["check", file])
+        XCTAssertEqual(sources.status, 0, "the sources' rules ask for no minded-to stage: \(sources.out)")
+        XCTAssertFalse(sources.out.contains(#""rules""#), sources.out)
+        let childNow = try Tools.run(tool, ["status", "--rules", "current", "--as-of", "2026-11-23", file])
+        XCTAssertTrue(childNow.out.contains(#""rules":"current","treated-as":"child","basis":"age-disputed-no-sound-assessment""#), childNow.out)
+        let env = try Tools.sh("SAFEGUARD_RULES=current age-assess status --as-of 2026-11-23 \(file)")
+        XCTAssertEqual(env.stdout, childNow.stdout, env.stderr)
+        XCTAssertTrue(try Tools.run(tool, ["status", "--as-of", "2026-11-23", file]).out.contains(#""treated-as":"adult""#))
+        // nrm-referral new --rules current asks the same of the assessment that would settle the age.
+        let referral = try Tools.run("nrm-referral", ["new", "--subject", "S-8", "--claimed-age", "19", "--age-disputed", "--sex", "male",
+                                                      "--first-responder", "police", "--exploitation", "labour", "--received", "2026-11-23",
+                                                      "--assessments", file, "--rules", "current"])
+        XCTAssertEqual(referral.status, 0, referral.stderr)
+        XCTAssertTrue(referral.out.contains(#""treated-as":"child","age-basis":"age-disputed""#), referral.out)
+        // With the minded-to stage, by the National Age Assessment Board, it is sound under current rules.
+        let minded = try Tools.run(tool, base + ["--id", "aa-m2", "--date", "2026-11-24", "--assessed-by", "naab", "--minded-to-date", "2026-11-20",
+                                                 "--minded-to-response", "Synthetic response", "--rules", "current", "--append", file])
+        XCTAssertEqual(minded.status, 0, minded.stderr)
+        XCTAssertFalse(minded.stderr.contains("no-minded-to-stage"), minded.stderr)
+        let settled = try Tools.run(tool, ["status", "--rules", "current", "--as-of", "2026-11-25", file])
+        XCTAssertTrue(settled.out.contains(#""treated-as":"adult","basis":"sound-assessment","assessment":"aa-m2""#), settled.out)
+        XCTAssertEqual(try Tools.run(tool, base + ["--date", "2026-11-22", "--minded-to-response", "Synthetic"]).status, 64, "a response needs its date")
+        // The response is personal data: left out of a flat export unless asked for.
+        let flat = try Tools.run("csv-report", ["flatten", "--kind", "age-assessment", "--columns", "id,assessed-by,minded-to-date,minded-to-response", file])
+        XCTAssertFalse(flat.out.contains("Synthetic response"), flat.out)
+        var all = try Data(contentsOf: URL(fileURLWithPath: file))
+        for output in [current.stdout, sources.stdout, childNow.stdout, settled.stdout, referral.stdout] { all.append(output) }
+        try Tools.assertValidAgainstSchemas(all)
+    }
+
     func testAgeOverAStream() throws {
         let input = [#"{"kind":"referral-like","v":1,"id":"r1","subject":{"id":"S-1","dob":"2008-02-29"}}"#,
                      #"{"kind":"other","v":1,"id":"r2","dob":"2010-12-31"}"#,

@@ -298,5 +298,50 @@ final class CSVReportTests: XCTestCase {
 
         let shared = try Tools.run(tool, ["nrm-stats", "--table", "exploitation", "--from", "2015-01-01", "--to", "2015-12-31"], stdin: generated.stdout)
         XCTAssertEqual(try cells(shared.stdout).first { $0[1] == "organ-harvesting" }?[3], "[c]", "3 is suppressed by default")
+        // The same figures with --categories 2015 given, and under current rules with 2015 asked for.
+        for args in [["--categories", "2015"], ["--rules", "current", "--categories", "2015"]] {
+            let again = try Tools.run(tool, ["nrm-stats", "--from", "2015-01-01", "--to", "2015-12-31", "--as-of", "2016-12-31", "--no-suppress"] + args,
+                                      stdin: generated.stdout)
+            XCTAssertEqual(again.stdout, r.stdout, "\(args)")
+        }
+    }
+
+    /// Issue 18: the Home Office categories since 2019 give criminal exploitation its own row, count a
+    /// referral with several types once in a combination, and count the county-lines flag.
+    func testNRMStats2019CategoriesGiveCriminalExploitationItsOwnRow() throws {
+        func referral(_ id: String, _ types: String, county: Bool = false) -> String {
+            #"{"kind":"referral","v":1,"id":"\#(id)","received":"2026-01-05","first-responder":"police","subject":{"id":"S-\#(id)","dob":"2010-01-01","age-disputed":false,"sex":"male","nationality":"GB","languages":[],"interpreter-needed":false},"treated-as":"child","age-basis":"under-18","exploitation":[\#(types)],"#
+                + (county ? #""county-lines":true,"# : "") + #""indicators":[],"consent":{"status":"not-required-child"}}"#
+        }
+        let input = [referral("r1", #""criminal""#, county: true), referral("r2", #""criminal""#), referral("r3", #""sexual","criminal""#),
+                     referral("r4", #""criminal","sexual""#), referral("r5", #""labour""#), referral("r6", #""benefit-fraud""#),
+                     referral("r7", #""forced-marriage","sexual""#)].joined(separator: "\n") + "\n"
+        let r = try Tools.run(tool, ["nrm-stats", "--categories", "2019", "--as-of", "2026-02-01", "--no-suppress"], stdin: input.data)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try cells(r.stdout)
+        func row(_ table: String, _ category: String) -> [String]? { rows.first { $0[0] == table && $0[1] == category } }
+        XCTAssertEqual(row("exploitation", "criminal"), ["exploitation", "criminal", "0", "3", "3"], "benefit fraud is criminal exploitation")
+        XCTAssertEqual(row("exploitation", "sexual & criminal"), ["exploitation", "sexual & criminal", "0", "2", "2"], "each order counts once")
+        XCTAssertEqual(row("exploitation", "sexual"), ["exploitation", "sexual", "0", "1", "1"], "forced marriage is no category")
+        XCTAssertEqual(row("exploitation", "labour"), ["exploitation", "labour", "0", "1", "1"])
+        XCTAssertEqual(row("exploitation", "total"), ["exploitation", "total", "0", "7", "7"], "a referral counts once")
+        XCTAssertEqual(row("exploitation-uk", "criminal")?[3], "3")
+        XCTAssertEqual(row("county-lines", "flagged"), ["county-lines", "flagged", "0", "1", "1"])
+        XCTAssertEqual(row("county-lines", "total")?[4], "7")
+        // The 2015 categories: no criminal row, no county-lines table; criminal counted as labour, under the first type.
+        let old = try Tools.run(tool, ["nrm-stats", "--as-of", "2026-02-01", "--no-suppress"], stdin: input.data)
+        let oldRows = try cells(old.stdout)
+        XCTAssertNil(oldRows.first { $0[1] == "criminal" || $0[0] == "county-lines" })
+        XCTAssertEqual(oldRows.first { $0[0] == "exploitation" && $0[1] == "labour" }, ["exploitation", "labour", "0", "5", "5"])
+        // Under current rules 2019 is the default, from the flag or the environment.
+        let current = try Tools.run(tool, ["nrm-stats", "--rules", "current", "--as-of", "2026-02-01", "--no-suppress"], stdin: input.data)
+        XCTAssertEqual(current.stdout, r.stdout)
+        let env = try Tools.sh("SAFEGUARD_RULES=current csv-report nrm-stats --as-of 2026-02-01 --no-suppress", stdin: input.data)
+        XCTAssertEqual(env.stdout, r.stdout, env.stderr)
+        XCTAssertEqual(try Tools.run(tool, ["nrm-stats", "--table", "county-lines", "--as-of", "2026-02-01"], stdin: input.data).status, 64)
+        // Suppressed, the combination rows are audited with the rest: no lone [c] in a row.
+        let shared = try Tools.run(tool, ["nrm-stats", "--categories", "2019", "--as-of", "2026-02-01"], stdin: input.data)
+        XCTAssertEqual(shared.status, 0, shared.stderr)
+        for row in try cells(shared.stdout).dropFirst() { XCTAssertNotEqual(row.dropFirst(2).filter { $0 == "[c]" }.count, 1, "\(row)") }
     }
 }

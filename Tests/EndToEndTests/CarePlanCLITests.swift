@@ -166,6 +166,40 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertEqual(try Tools.run(tool, ["review", "cp-c", "--agency", "Hestia"]).status, 64)
     }
 
+    /// Issue 18: under --rules current a child's plan records the ICTG referral (Modern Slavery Act 2015 s.48);
+    /// under the sources it is not asked for. The check and exit records name the current rule set.
+    func testICTGReferralUnderCurrentRules() throws {
+        let dir = Tools.scratch()
+        let c = dir.appendingPathComponent("c.ndjson").path
+        let made = try Tools.run(tool, ["new", "--id", "cp-i", "--person", "C-9", "--date", "2026-11-01", "--dob", "2012-01-20", "--nationality", "GB",
+                                         "--rules", "current", "--append", c])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stderr.contains("check no-ictg-referral"), "named at write time, as every check problem is: \(made.stderr)")
+        XCTAssertTrue(try String(contentsOfFile: c, encoding: .utf8).hasPrefix(#"{"kind":"care-plan","v":1,"rules":"current","#), "the plan names its rule set")
+        let current = try Tools.run(tool, ["check", "--rules", "current", "--as-of", "2026-11-02", c])
+        XCTAssertEqual(current.status, 1)
+        XCTAssertTrue(current.out.contains(#""code":"no-ictg-referral""#) && current.out.contains(#""rules":"current""#), current.out)
+        let env = try Tools.sh("SAFEGUARD_RULES=current care-plan check --as-of 2026-11-02 \(c)")
+        XCTAssertEqual(env.stdout, current.stdout)
+        let sources = try Tools.run(tool, ["check", "--as-of", "2026-11-02", c])
+        XCTAssertFalse(sources.out.contains("no-ictg-referral") || sources.out.contains(#""rules""#), sources.out)
+        let exit = try Tools.run(tool, ["exit", "cp-i", "--rules", "current", "--as-of", "2026-11-02", c])
+        XCTAssertTrue(exit.out.contains(#""problem":"no-ictg-referral""#) && exit.out.contains(#""rules":"current""#), exit.out)
+        let summary = try Tools.run(tool, ["summary", "cp-i", "--json", "--rules", "current", "--as-of", "2026-11-02", c])
+        XCTAssertTrue(summary.out.contains(#""rules":"current""#) && summary.out.contains("no-ictg-referral"), summary.out)
+        // Recorded by a review, it is no longer a problem; each value counts, declined included.
+        XCTAssertEqual(try Tools.run(tool, ["review", "cp-i", "--date", "2026-11-03", "--ictg", "declined", "--append", c]).status, 0)
+        let after = try Tools.run(tool, ["check", "--rules", "current", "--as-of", "2026-11-04", c])
+        XCTAssertFalse(after.out.contains("no-ictg-referral"), after.out)
+        XCTAssertTrue(try String(contentsOfFile: c, encoding: .utf8).contains(#""ictg":"declined""#))
+        // An adult's plan holds no ICTG referral.
+        XCTAssertEqual(try Tools.run(tool, ["new", "--person", "A-1", "--dob", "1990-01-01", "--public-funds", "no", "--ictg", "referred"]).status, 64)
+        let given = try Tools.run(tool, ["new", "--id", "cp-j", "--person", "C-8", "--date", "2026-11-01", "--dob", "2012-01-20", "--ictg", "referred", "--rules", "current"])
+        XCTAssertTrue(given.out.contains(#""ictg":"referred""#) && !given.stderr.contains("no-ictg-referral"), given.out + given.stderr)
+        try Tools.assertValidAgainstSchemas(try Data(contentsOf: URL(fileURLWithPath: c)) + given.stdout + current.stdout + sources.stdout
+                                            + exit.stdout + summary.stdout + after.stdout)
+    }
+
     /// Rule 0 through the binaries: age assessments in --case decide a disputed age, on the report's date.
     func testCaseAssessmentsDecideADisputedAge() throws {
         let dir = Tools.scratch()

@@ -311,4 +311,59 @@ final class NRMRulesTests: XCTestCase {
         let help = try Tools.run(tool, ["new", "--help"])
         XCTAssertTrue(help.out.contains("historic (still read"), help.out)
     }
+
+    /// Today's first responders are codes, accepted under either rule set; none of them is historic.
+    func testTodaysFirstRespondersAreAccepted() throws {
+        let base = ["new", "--id", "ref-f1", "--subject", "S-6", "--claimed-age", "15", "--sex", "male", "--exploitation", "labour", "--received", "2026-01-05"]
+        var out = Data()
+        for code in ["ukvi", "border-force", "immigration-enforcement", "nca", "glaa", "migrant-help", "medaille-trust", "unseen",
+                     "bawso", "new-pathways", "refugee-council", "hsc-trust", "salvation-army", "tara", "kalayaan", "barnardos", "nspcc"] {
+            let r = try Tools.run(tool, base + ["--first-responder", code, "--rules", "current"])
+            XCTAssertEqual(r.status, 0, "\(code): \(r.stderr)")
+            XCTAssertTrue(r.out.contains(#""first-responder":"\#(code)""#), r.out)
+            out.append(r.stdout)
+        }
+        try Tools.assertValidAgainstSchemas(out)
+        let help = try Tools.run(tool, ["new", "--help"])
+        XCTAssertTrue(help.out.contains("glaa") && help.out.contains("medaille-trust") && help.out.contains("hsc-trust"), help.out)
+    }
+
+    /// A county-lines flag on a referral: needs criminal exploitation; written only when set; asked at the prompt under current.
+    func testCountyLinesFlag() throws {
+        let base = ["new", "--id", "ref-cl", "--subject", "S-7", "--claimed-age", "15", "--sex", "male", "--first-responder", "police",
+                    "--received", "2026-01-05"]
+        let flagged = try Tools.run(tool, base + ["--exploitation", "criminal", "--county-lines", "--rules", "current"])
+        XCTAssertEqual(flagged.status, 0, flagged.stderr)
+        XCTAssertTrue(flagged.out.contains(#""county-lines":true"#), flagged.out)
+        XCTAssertTrue(flagged.out.hasPrefix(#"{"kind":"referral","v":1,"rules":"current","#), "a record made under current rules says so: \(flagged.out)")
+        XCTAssertFalse(try Tools.run(tool, base + ["--exploitation", "criminal", "--county-lines"]).out.contains(#""rules""#),
+                       "under the sources' rules a record is as it always was")
+        try Tools.assertValidAgainstSchemas(flagged.stdout)
+        XCTAssertEqual(try Tools.run(tool, ["validate"], stdin: flagged.stdout).status, 0)
+        let notCriminal = try Tools.run(tool, base + ["--exploitation", "labour", "--county-lines"])
+        XCTAssertEqual(notCriminal.status, 65, notCriminal.stderr)
+        XCTAssertTrue(notCriminal.stderr.contains("criminal") && notCriminal.out.isEmpty, notCriminal.stderr)
+        let plain = try Tools.run(tool, base + ["--exploitation", "criminal"])
+        XCTAssertFalse(plain.out.contains("county-lines"), plain.out)
+        // The other records made under current rules name it too, and every one validates.
+        let notice = try Tools.run(tool, ["notify", "--id", "dtn-c", "--first-responder", "glaa", "--sex", "female", "--exploitation", "labour",
+                                          "--on", "2026-01-05", "--rules", "current"])
+        XCTAssertEqual(notice.status, 0, notice.stderr)
+        let decision = try Tools.run(tool, ["decide", "ref-cl", "--id", "dec-c", "--stage", "rg", "--outcome", "positive", "--on", "2026-01-08", "--rules", "current"])
+        XCTAssertEqual(decision.status, 0, decision.stderr)
+        for r in [notice, decision] { XCTAssertTrue(r.out.contains(#""rules":"current""#), r.out) }
+        try Tools.assertValidAgainstSchemas(flagged.stdout + notice.stdout + decision.stdout)
+        XCTAssertEqual(try Tools.run(tool, ["validate"], stdin: flagged.stdout + notice.stdout + decision.stdout).status, 0)
+        let badRules = flagged.out.replacingOccurrences(of: #""rules":"current""#, with: #""rules":"2019""#)
+        XCTAssertEqual(try Tools.run(tool, ["validate"], stdin: badRules.data).status, 65)
+        // A record that says county lines without criminal exploitation is refused when read.
+        let tampered = flagged.out.replacingOccurrences(of: #""exploitation":["criminal"]"#, with: #""exploitation":["labour"]"#)
+        XCTAssertEqual(try Tools.run(tool, ["validate"], stdin: tampered.data).status, 65)
+        // At the prompt under current rules, a criminal-exploitation referral is asked the question.
+        let answers = ["S-7", "", "2026-01-05", "", "15", "n", "male", "", "", "n", "police", "criminal", "y", "", ""]
+        let prompted = try Tools.run(tool, ["new", "--interactive", "--yes", "--rules", "current", "--id", "ref-cl"],
+                                     stdin: Data((answers.joined(separator: "\n") + "\n").utf8))
+        XCTAssertEqual(prompted.status, 0, prompted.stderr)
+        XCTAssertEqual(prompted.out, flagged.out, "the prompt and the options made different records")
+    }
 }

@@ -4,9 +4,10 @@ import XCTest
 /// typed at the prompt and given as options make byte-identical records.
 final class PromptAndOptionsTests: XCTestCase {
     /// Runs `tool new` twice with a fixed --id: at the prompt with `answers`, and from `options`.
-    func assertSame(_ tool: String, _ command: String, answers: [String], options: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertSame(_ tool: String, _ command: String, answers: [String], options: [String], prompted extra: [String] = [],
+                    file: StaticString = #filePath, line: UInt = #line) throws {
         let fixed = ["--id", "rec-1"]
-        let prompted = try Tools.run(tool, [command, "--interactive", "--yes"] + fixed, stdin: Data((answers.joined(separator: "\n") + "\n").utf8))
+        let prompted = try Tools.run(tool, [command, "--interactive", "--yes"] + fixed + extra, stdin: Data((answers.joined(separator: "\n") + "\n").utf8))
         let scripted = try Tools.run(tool, [command] + fixed + options)
         XCTAssertEqual(prompted.status, 0, prompted.stderr, file: file, line: line)
         XCTAssertEqual(scripted.status, 0, scripted.stderr, file: file, line: line)
@@ -64,5 +65,34 @@ final class PromptAndOptionsTests: XCTestCase {
                                  "--safety-plan-reviewed", "2026-11-19", "--interpreter", "not-needed",
                                  "--missing-strategy", "Key worker on shift", "--notify-if-missing", "police",
                                  "--placement-type", "specialist-foster-care", "--strategy-meeting-held", "--risk-considered", "cse,missing"])
+    }
+
+    /// Under --rules current the prompt asks the questions of current practice: the ICTG referral of a child's plan,
+    /// the county-lines flag of a criminal-exploitation referral.
+    func testCurrentRulesQuestions() throws {
+        try assertSame("care-plan", "new",
+                       answers: ["2026-11-20", "P-3", "2011-01-01", "n", "GB", "SW-1", "accommodation,education", "criminal",
+                                 "low", "low", "low", "low", "low", "low", "low", "2026-11-19", "not-needed",
+                                 "Key worker on shift", "police,home-office", "specialist-foster-care", "y", "", "cse,missing,trafficking", "not-available"],
+                       options: ["--rules", "current", "--date", "2026-11-20", "--person", "P-3", "--dob", "2011-01-01", "--nationality", "GB",
+                                 "--lead-professional", "SW-1", "--need", "accommodation,education", "--exploitation", "criminal",
+                                 "--risk", "community-safe=low,public-funds=low,understands=low,can-keep-safe=low,family-friends-risk=low,abduction=low,going-missing=low",
+                                 "--safety-plan-reviewed", "2026-11-19", "--interpreter", "not-needed",
+                                 "--missing-strategy", "Key worker on shift", "--notify-if-missing", "police,home-office",
+                                 "--placement-type", "specialist-foster-care", "--strategy-meeting-held", "--risk-considered", "cse,missing,trafficking",
+                                 "--ictg", "not-available"], prompted: ["--rules", "current"])
+        try assertSame("nrm-referral", "new",
+                       answers: ["S-9", "", "2026-11-20", "2012-05-01", "n", "male", "GB", "en", "n", "police", "criminal", "y", "", ""],
+                       options: ["--rules", "current", "--subject", "S-9", "--dob", "2012-05-01", "--sex", "male", "--nationality", "GB", "--language", "en",
+                                 "--first-responder", "police", "--received", "2026-11-20", "--exploitation", "criminal", "--county-lines"],
+                       prompted: ["--rules", "current"])
+        try assertSame("age-assess", "new",
+                       answers: ["P-1", "2026-11-20", "", "16", "none", "SW-1", "SW-2", "", "naab", "n", "", "y", "y", "y",
+                                 "physical,psychological,cultural", "", "assessed-older", "", "17-19", "adult", "2026-11-19", "Synthetic response"],
+                       options: ["--rules", "current", "--person", "P-1", "--date", "2026-11-20", "--claimed-age", "16", "--documents", "none",
+                                 "--assessor", "SW-1,SW-2", "--assessed-by", "naab", "--appropriate-adult", "--purpose-explained", "--adverse-points-put",
+                                 "--factor", "physical,psychological,cultural", "--outcome", "assessed-older", "--assessed-age-range", "17-19",
+                                 "--conclusion", "adult", "--minded-to-date", "2026-11-19", "--minded-to-response", "Synthetic response"],
+                       prompted: ["--rules", "current"])
     }
 }

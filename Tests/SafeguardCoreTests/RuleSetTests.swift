@@ -73,4 +73,45 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(CompetentAuthority(rawValue: "ddm-panel"), .ddmPanel)
         XCTAssertTrue(CompetentAuthority.ukba.label.contains("historic"))
     }
+
+    func testStatisticsCategories2019CountCriminalOnItsOwnAndSeveralTypesOnce() {
+        let y2019 = StatisticsCategories.y2019, y2015 = StatisticsCategories.y2015
+        XCTAssertEqual(y2019.category(of: [.criminal]), "criminal")
+        XCTAssertEqual(y2019.category(of: [.criminal, .sexual]), "sexual & criminal", "in the categories' order, whatever the referral's")
+        XCTAssertEqual(y2019.category(of: [.sexual, .criminal]), "sexual & criminal")
+        XCTAssertEqual(y2019.category(of: [.benefitFraud, .criminal]), "criminal", "benefit fraud is criminal exploitation")
+        XCTAssertEqual(y2019.category(of: [.notSpecified, .labour]), "labour", "not specified adds nothing beside a type")
+        XCTAssertEqual(y2019.category(of: [.forcedMarriage]), "not-specified")
+        XCTAssertEqual(y2015.category(of: [.criminal, .sexual]), "labour", "2015: the first type, criminal as labour")
+        XCTAssertEqual(StatisticsCategories(rules: .current), y2019)
+        XCTAssertEqual(StatisticsCategories(rules: .sources), y2015)
+
+        var stats = NRMStatistics(categories: y2019)
+        XCTAssertTrue(stats.tablesInUse.contains(.countyLines))
+        XCTAssertFalse(NRMStatistics().tablesInUse.contains(.countyLines))
+        let r = try! Referral(id: RecordID("ref-c")!, received: date("2026-01-05"), firstResponder: .nca, competentAuthority: .sca,
+                              subject: subject(.dateOfBirth(date("2012-01-01"))), exploitation: [.criminal, .sexual], indicators: [],
+                              consentSignedOn: nil, account: nil, countyLines: true)
+        stats.add(r.facts, status: try! NRMStatus(referral: r.facts, rg: nil, cg: nil, withdrawn: nil, asOf: date("2026-02-01"), timescales: NRMTimescales()))
+        XCTAssertEqual(stats.grid(.exploitation).rowKeys.last, ["sexual & criminal"])
+        XCTAssertEqual(stats.grid(.countyLines).rowKeys, [["flagged"], ["not-flagged"]])
+    }
+
+    func testUnderCurrentRulesAnOlderFindingNeedsTheMindedToStage() {
+        let older = assessment()
+        XCTAssertTrue(older.isSound, "the sources ask for no minded-to stage")
+        XCTAssertEqual(older.gaps(under: .current), [.noMindedToStage])
+        XCTAssertFalse(older.isSound(under: .current))
+        XCTAssertEqual(AgePresumption.determine(assessments: [older], on: date("2026-11-23"), rules: .current).treatedAs, .child)
+        XCTAssertEqual(AgePresumption.determine(assessments: [older], on: date("2026-11-23")).treatedAs, .adult)
+        let minded = AgeAssessment(id: older.id, person: older.person, date: older.date, claimed: older.claimed, documents: older.documents,
+                                   assessors: older.assessors, interpreterNeeded: older.interpreterNeeded, interpreter: older.interpreter,
+                                   appropriateAdult: true, purposeExplained: true, adversePointsPut: true, factors: older.factors,
+                                   reasons: older.reasons, outcome: .assessedOlder, assessed: older.assessed, conclusion: .adult,
+                                   assessedBy: .naab, mindedToDate: date("2026-11-18"), mindedToResponse: "Synthetic response")
+        XCTAssertTrue(minded.isSound(under: .current))
+        XCTAssertEqual(try AgeAssessment(minded.json.objectValue!), minded, "read back")
+        XCTAssertTrue(assessment(outcome: .claimedAgeAccepted, assessed: nil, conclusion: .child).gaps(under: .current).isEmpty,
+                      "only a finding older than claimed needs it")
+    }
 }

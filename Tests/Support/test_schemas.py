@@ -992,7 +992,7 @@ class SchemaTests(unittest.TestCase):
     def test_personal_data_appears_only_where_expected(self):
         expected = {
             "referral": {"subject.name", "subject.dob", "account"},
-            "age-assessment": {"claimed.dob", "assessed.dob", "reasons"},
+            "age-assessment": {"claimed.dob", "assessed.dob", "reasons", "minded-to-response"},
             "placement": {"dob", "placement"},
             "missing-start": {"from"},
             "missing-return": {"found-at"},
@@ -1029,7 +1029,7 @@ class SchemaTests(unittest.TestCase):
         self.assertEqual({k: v for k, v in summary["$defs"]["action"].items() if k not in ("title", "description")}, action)
         for name, d in plan["$defs"].items():
             self.assertEqual(summary["$defs"][name], d, name)
-        changeable = set(plan["properties"]) - {"kind", "v", "id", "person", "date", "treated-as", "dob", "claimed-age-range", "age-disputed"}
+        changeable = set(plan["properties"]) - {"kind", "v", "rules", "id", "person", "date", "treated-as", "dob", "claimed-age-range", "age-disputed"}
         changes = self.schemas["care-plan-review"]["properties"]["changes"]["properties"]
         self.assertEqual(set(changes), changeable)
         self.assertEqual(changes["risk"]["properties"].keys(), plan["properties"]["risk"]["properties"].keys())

@@ -56,6 +56,21 @@ public enum InterpreterArrangement: String, CodeList {
     }
 }
 
+/// Who made the assessment: the local authority, or since 31 March 2023 the National
+/// Age Assessment Board, on referral or reviewing a council's assessment (DOMAIN "Current practice").
+public enum AssessingBody: String, CodeList {
+    case la
+    case naab
+
+    public static let listName = "assessing body"
+    public var label: String {
+        switch self {
+        case .la: return "The local authority"
+        case .naab: return "The National Age Assessment Board (Home Office, since 31 March 2023)"
+        }
+    }
+}
+
 public enum AssessmentOutcome: String, CodeList {
     case claimedAgeAccepted = "claimed-age-accepted"
     case assessedOlder = "assessed-older"
@@ -93,6 +108,8 @@ public enum AssessmentGap: String, CodeList {
     case adultDespiteDoubt = "adult-despite-doubt"
     case conclusionContradictsAge = "conclusion-contradicts-assessed-age"
     case noAssessedAge = "no-assessed-age"
+    /// Current rules only (FZ v Croydon [2011]; R (HAM) v Brent [2022]).
+    case noMindedToStage = "no-minded-to-stage"
 
     public static let listName = "assessment gap"
     public var label: String {
@@ -113,6 +130,7 @@ public enum AssessmentGap: String, CodeList {
         case .adultDespiteDoubt: return "The outcome treats the person as an adult although the recorded doubt favours childhood: give the benefit of the doubt (SOLACE L312)."
         case .conclusionContradictsAge: return "The conclusion says child but the assessed age is 18 or over: the record contradicts itself, so it cannot settle the age."
         case .noAssessedAge: return "The outcome gives no assessed date of birth or age range."
+        case .noMindedToStage: return "Under current rules an assessment that finds the young person older than claimed needs a separate minded-to stage: the adverse points put while the view is provisional, with the date and the response recorded (FZ v Croydon [2011] EWCA Civ 59; R (HAM) v Brent [2022])."
         }
     }
 }

@@ -111,6 +111,23 @@ public enum InterpreterPlan: String, CodeList {
     }
 }
 
+/// The Independent Child Trafficking Guardian referral for a child (Modern Slavery
+/// Act 2015 s.48; DOMAIN "Current practice"): referred alongside the NRM where the service runs.
+public enum ICTGReferral: String, CodeList {
+    case referred
+    case notAvailable = "not-available"
+    case declined
+
+    public static let listName = "ICTG referral"
+    public var label: String {
+        switch self {
+        case .referred: return "Referred to the Independent Child Trafficking Guardian service"
+        case .notAvailable: return "No ICTG service where the child lives"
+        case .declined: return "ICTG referral declined"
+        }
+    }
+}
+
 public enum PlacementType: String, CodeList {
     case specialistFosterCare = "specialist-foster-care"
     case fosterCare = "foster-care"
@@ -303,6 +320,8 @@ public enum PlanProblem: String, CodeList {
     case adultSocialCareNotInformed = "adult-social-care-not-informed"
     case noEducationNeed = "no-education-need"
     case privateFosteringNotNotified = "private-fostering-not-notified"
+    /// Current rules only (Modern Slavery Act 2015 s.48).
+    case noICTGReferral = "no-ictg-referral"
 
     public static let listName = "care plan problem"
     public var label: String {
@@ -343,6 +362,7 @@ public enum PlanProblem: String, CodeList {
         case .adultSocialCareNotInformed: return "The child turns 18 soon: adult social care must be on the plan and informed (SOLACE L405; CHESHIRE L104)."
         case .noEducationNeed: return "A child's plan must include education, part of the Convention minimum (SOLACE L361)."
         case .privateFosteringNotNotified: return "A private fostering placement must be notified to the local authority within 48 hours of the child arriving (PLAN L940-942)."
+        case .noICTGReferral: return "Under current rules a child's plan records the Independent Child Trafficking Guardian referral: referred, not-available or declined (Modern Slavery Act 2015 s.48)."
         }
     }
 }

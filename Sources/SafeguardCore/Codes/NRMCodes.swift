@@ -12,6 +12,20 @@ public enum FirstResponder: String, CodeList {
     case tara
     case kalayaan
     case gangmastersLicensingAuthority = "gangmasters-licensing-authority"
+    // The first responders of today (DOMAIN "Current practice"), after the sources' list so that
+    // the numbers at the prompt stay as they were.
+    case ukvi
+    case borderForce = "border-force"
+    case immigrationEnforcement = "immigration-enforcement"
+    case nca
+    case glaa
+    case migrantHelp = "migrant-help"
+    case medailleTrust = "medaille-trust"
+    case unseen
+    case bawso
+    case newPathways = "new-pathways"
+    case refugeeCouncil = "refugee-council"
+    case hscTrust = "hsc-trust"
 
     public static let listName = "first responder organisation"
     public var label: String {
@@ -28,6 +42,18 @@ public enum FirstResponder: String, CodeList {
         case .tara: return "TARA (Trafficking Awareness Raising Alliance)"
         case .kalayaan: return "Kalayaan"
         case .gangmastersLicensingAuthority: return "Gangmasters Licensing Authority (historic: now the GLAA)"
+        case .ukvi: return "Home Office: UK Visas and Immigration"
+        case .borderForce: return "Home Office: Border Force"
+        case .immigrationEnforcement: return "Home Office: Immigration Enforcement"
+        case .nca: return "National Crime Agency"
+        case .glaa: return "Gangmasters and Labour Abuse Authority (GLAA)"
+        case .migrantHelp: return "Migrant Help"
+        case .medailleTrust: return "Medaille Trust"
+        case .unseen: return "Unseen"
+        case .bawso: return "BAWSO"
+        case .newPathways: return "New Pathways"
+        case .refugeeCouncil: return "Refugee Council"
+        case .hscTrust: return "Health and Social Care Trust (Northern Ireland)"
         }
     }
 }
@@ -113,6 +139,58 @@ public enum ExploitationType: String, CodeList {
         case .criminal, .benefitFraud: return .labour
         case .forcedMarriage: return .notSpecified
         default: return self
+        }
+    }
+
+    /// The category in the Home Office statistics since 2019 (DOMAIN "Current practice"):
+    /// criminal exploitation on its own, with benefit fraud in it (the statutory guidance
+    /// names benefit fraud a form of criminal exploitation); forced marriage is not a category.
+    public var statisticsCategory2019: ExploitationType {
+        switch self {
+        case .benefitFraud: return .criminal
+        case .forcedMarriage: return .notSpecified
+        default: return self
+        }
+    }
+}
+
+/// Which exploitation categories the NRM statistics use: the 2015 tables
+/// (CHESHIRE L173-184: a referral under its first type, criminal as labour), or the
+/// Home Office's since 2019 (criminal on its own; several types in one combination category).
+public enum StatisticsCategories: String, CodeList {
+    case y2015 = "2015"
+    case y2019 = "2019"
+
+    public static let listName = "statistics categories"
+    public var label: String {
+        switch self {
+        case .y2015: return "The 2015 categories: a referral under its first type, criminal exploitation as labour (CHESHIRE L173-184)"
+        case .y2019: return "The Home Office categories since 2019: criminal exploitation on its own, several types as one combination"
+        }
+    }
+
+    /// The rule set's categories: 2015 under the sources, 2019 under current practice.
+    public init(rules: RuleSet) { self = rules == .current ? .y2019 : .y2015 }
+
+    /// The single categories, in the order the tables show them.
+    public var singleCategories: [ExploitationType] {
+        switch self {
+        case .y2015: return [.sexual, .labour, .domesticServitude, .organHarvesting, .notSpecified]
+        case .y2019: return [.labour, .sexual, .criminal, .domesticServitude, .organHarvesting, .notSpecified]
+        }
+    }
+
+    /// The one category a referral counts under. 2015: its first type. 2019: every
+    /// type it names, as the Home Office shows them, so it counts once: one category
+    /// alone, several joined in a combination ("sexual & criminal"); not-specified
+    /// only when no other type is named.
+    public func category(of types: [ExploitationType]) -> String {
+        switch self {
+        case .y2015: return (types.first ?? .notSpecified).statisticsCategory.rawValue
+        case .y2019:
+            let named = Set(types.map(\.statisticsCategory2019)).subtracting([.notSpecified])
+            let ordered = singleCategories.filter(named.contains)
+            return ordered.isEmpty ? ExploitationType.notSpecified.rawValue : ordered.map(\.rawValue).joined(separator: " & ")
         }
     }
 }

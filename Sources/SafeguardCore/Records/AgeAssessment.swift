@@ -23,8 +23,8 @@ public struct Assessor: Hashable, Sendable {
 /// is in doubt (SOLACE L312-316). `gaps` lists every procedural safeguard it misses.
 public struct AgeAssessment: Record, Equatable, Sendable {
     public static let kind = "age-assessment"
-    public static let fields = ["id", "person", "date", "claimed", "documents", "assessors", "interpreter-needed", "interpreter",
-                                "appropriate-adult", "purpose-explained", "adverse-points-put", "factors", "reasons",
+    public static let fields = ["id", "person", "date", "claimed", "documents", "assessors", "assessed-by", "interpreter-needed", "interpreter",
+                                "appropriate-adult", "purpose-explained", "adverse-points-put", "minded-to-date", "minded-to-response", "factors", "reasons",
                                 "outcome", "assessed", "conclusion"]
 
     public let id: RecordID
@@ -47,11 +47,18 @@ public struct AgeAssessment: Record, Equatable, Sendable {
     public let assessed: AssessedAge?
     /// What the assessors concluded the person is to be treated as.
     public let conclusion: AgeGroup
+    /// Who assessed: the local authority or the National Age Assessment Board; nil when not recorded.
+    public let assessedBy: AssessingBody?
+    /// The "minded-to" stage (R (HAM) v Brent [2022]): the date the adverse points were put to the
+    /// young person while the view was provisional, and their response (free text, personal data).
+    public let mindedToDate: CivilDate?
+    public let mindedToResponse: String?
 
     public init(id: RecordID, person: RecordID, date: CivilDate, claimed: StatedAge, documents: DocumentsSeen,
                 assessors: [Assessor], interpreterNeeded: Bool, interpreter: InterpreterArrangement,
                 appropriateAdult: Bool, purposeExplained: Bool, adversePointsPut: Bool, factors: [AssessmentFactor],
-                reasons: String?, outcome: AssessmentOutcome, assessed: AssessedAge?, conclusion: AgeGroup) {
+                reasons: String?, outcome: AssessmentOutcome, assessed: AssessedAge?, conclusion: AgeGroup,
+                assessedBy: AssessingBody? = nil, mindedToDate: CivilDate? = nil, mindedToResponse: String? = nil) {
         self.id = id
         self.person = person
         self.date = date
@@ -68,6 +75,9 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         self.outcome = outcome
         self.assessed = assessed
         self.conclusion = conclusion
+        self.assessedBy = assessedBy
+        self.mindedToDate = mindedToDate
+        self.mindedToResponse = mindedToResponse
     }
 
     /// The age the assessment settles on: the assessed age, or the claim when it was accepted.
@@ -80,8 +90,12 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         }
     }
 
-    /// Every procedural safeguard the assessment misses.
-    public var gaps: [AssessmentGap] {
+    /// Every procedural safeguard the assessment misses, by the sources' rules and the Merton safeguards.
+    public var gaps: [AssessmentGap] { gaps(under: .sources) }
+
+    /// Every procedural safeguard the assessment misses under `rules`: under current
+    /// rules, an assessment finding the person older than claimed needs a minded-to stage too.
+    public func gaps(under rules: RuleSet) -> [AssessmentGap] {
         var gaps: [AssessmentGap] = []
         if Set(assessors.filter(\.trained).map(\.id)).count < 2 { gaps.append(.fewerThanTwoTrainedAssessors) }
         if interpreterNeeded && interpreter == .notUsed { gaps.append(.noInterpreter) }
@@ -114,6 +128,7 @@ public struct AgeAssessment: Record, Equatable, Sendable {
         case .child:
             if outcome != .inconclusive, let youngest, youngest >= AgePresumption.adultAge { gaps.append(.conclusionContradictsAge) }
         }
+        if rules == .current, outcome == .assessedOlder, mindedToDate == nil { gaps.append(.noMindedToStage) }
         return gaps
     }
 
@@ -125,7 +140,8 @@ public struct AgeAssessment: Record, Equatable, Sendable {
 
     /// Completed (a conclusive outcome) and free of gaps: only such an assessment
     /// can end the presumption that a person whose age is disputed is a child.
-    public var isSound: Bool { outcome != .inconclusive && settledAge != nil && gaps.isEmpty }
+    public var isSound: Bool { isSound(under: .sources) }
+    public func isSound(under rules: RuleSet) -> Bool { outcome != .inconclusive && settledAge != nil && gaps(under: rules).isEmpty }
 
     public var json: JSONValue {
         var b = Self.envelope()
@@ -145,11 +161,14 @@ public struct AgeAssessment: Record, Equatable, Sendable {
             o.set("trained", a.trained)
             return o.value
         }))
+        b.set("assessed-by", assessedBy)
         b.set("interpreter-needed", interpreterNeeded)
         b.set("interpreter", interpreter)
         b.set("appropriate-adult", appropriateAdult)
         b.set("purpose-explained", purposeExplained)
         b.set("adverse-points-put", adversePointsPut)
+        b.set("minded-to-date", mindedToDate)
+        b.set("minded-to-response", mindedToResponse)
         b.set("factors", factors)
         b.set("reasons", reasons)
         b.set("outcome", outcome)
@@ -198,25 +217,31 @@ public struct AgeAssessment: Record, Equatable, Sendable {
             default: throw RecordError("field assessed needs a dob, or min-age and max-age")
             }
         }
+        let mindedToDate = try r.optionalDate("minded-to-date")
+        let mindedToResponse = try r.optionalText("minded-to-response")
+        if mindedToResponse != nil, mindedToDate == nil { throw RecordError("field minded-to-response goes with the minded-to-date it answers") }
         self.init(id: try r.id("id"), person: try r.id("person"), date: date, claimed: claimed,
                   documents: try r.code("documents"), assessors: assessors,
                   interpreterNeeded: try r.bool("interpreter-needed"), interpreter: try r.code("interpreter"),
                   appropriateAdult: try r.bool("appropriate-adult"), purposeExplained: try r.bool("purpose-explained"),
                   adversePointsPut: try r.bool("adverse-points-put"), factors: try r.codes("factors"),
                   reasons: try r.optionalText("reasons"), outcome: try r.code("outcome"), assessed: assessed,
-                  conclusion: try r.code("conclusion"))
+                  conclusion: try r.code("conclusion"), assessedBy: try r.optionalCode("assessed-by"),
+                  mindedToDate: mindedToDate, mindedToResponse: mindedToResponse)
     }
 }
 
 public extension AgeAssessment {
-    /// The `assessment-check` record: every gap with its code and sentence.
-    var checkJSON: JSONValue {
+    /// The `assessment-check` record: every gap under `rules` with its code and sentence;
+    /// the rule set named when current (`RuleSet.named`).
+    func checkJSON(under rules: RuleSet = .sources) -> JSONValue {
         var b = JSONObjectBuilder(kind: "assessment-check")
         b.set("assessment", id.rawValue)
         b.set("person", person.rawValue)
         b.set("date", date)
-        b.set("sound", isSound)
-        b.set("gaps", .array(gaps.map { g in
+        b.set("rules", rules.named)
+        b.set("sound", isSound(under: rules))
+        b.set("gaps", .array(gaps(under: rules).map { g in
             var o = JSONObjectBuilder()
             o.set("code", g)
             o.set("message", g.label)

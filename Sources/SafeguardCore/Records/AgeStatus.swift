@@ -68,7 +68,7 @@ public struct AgeStatusReason: Equatable, Sendable, JSONRepresentable {
 public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     public static let kind = "age-status"
     public static let layout: [JSONField<Self>] = [
-        .init("person", \.person), .init("as-of", \.asOf), .init("treated-as", \.treatedAs), .init("basis", \.basis),
+        .init("person", \.person), .init("as-of", \.asOf), .init("rules", \.rules), .init("treated-as", \.treatedAs), .init("basis", \.basis),
         .init("assessment", \.assessment), .init("youngest-age", \.youngestAge), .init("turns-18", \.turns18),
         .init("assessments", \.assessments), .init("latest-assessment", \.latestAssessment), .init("latest-gaps", \.latestGaps),
         .init("why", \.why),
@@ -90,19 +90,22 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     /// Why, citing the assessments: the rule that applied, and any later
     /// assessment that reopened the doubt or left the finding in place.
     public let why: [AgeStatusReason]
+    /// Named when current (`RuleSet.named`); absent, the sources'.
+    public let rules: RuleSet?
 
     /// Applies the presumption (`AgePresumption.determine`) to a person's
-    /// assessments made by `asOf`.
+    /// assessments made by `asOf`, judged under `ruleSet`.
     /// Throws `RecordError` when the date the person turns 18 falls after 9999-12-31.
-    public init(person: RecordID, assessments all: [AgeAssessment], asOf: CivilDate) throws {
+    public init(person: RecordID, assessments all: [AgeAssessment], asOf: CivilDate, rules ruleSet: RuleSet = .sources) throws {
         let made = all.filter { $0.date <= asOf }
         self.person = person
         self.asOf = asOf
         assessments = made.count
         let latest = made.last
         latestAssessment = latest?.id
-        latestGaps = latest?.gaps ?? []
-        let determination = AgePresumption.determine(assessments: made, on: asOf)
+        latestGaps = latest?.gaps(under: ruleSet) ?? []
+        rules = ruleSet.named
+        let determination = AgePresumption.determine(assessments: made, on: asOf, rules: ruleSet)
         treatedAs = determination.treatedAs
         basis = determination.basis
         why = determination.why
@@ -126,6 +129,7 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
         latestGaps = try r.codes("latest-gaps")
         // Optional: a status written before `why` existed still reads.
         why = try (r.optionalObjectArray("why") ?? []).enumerated().map { k, o in try AgeStatusReason(reading: FieldReader(o, path: "why[\(k)].")) }
+        rules = try r.optionalCode("rules")
     }
 }
 
@@ -160,7 +164,8 @@ public extension AgePresumption {
     /// assessment settles it. A later inconclusive assessment leaves the sound
     /// finding in place, and is noted. `assessments` may come in any order:
     /// they are taken by date, and in the order given on the same day.
-    static func determine(assessments: [AgeAssessment], on date: CivilDate) -> Determination {
+    /// Under current rules an assessment is sound only with the minded-to stage where it finds the person older.
+    static func determine(assessments: [AgeAssessment], on date: CivilDate, rules: RuleSet = .sources) -> Determination {
         let made = assessments.enumerated().filter { $0.element.date <= date }
             .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         func child(_ basis: AgeStatusBasis, _ why: [AgeStatusReason]) -> Determination {
@@ -171,8 +176,8 @@ public extension AgePresumption {
             return child(.disputedNoSoundAssessment, [AgeStatusReason(.noSoundAssessment, latest.id)])
         }
         let decisive = made[k]
-        guard decisive.isSound, let settled = decisive.settledAge else {
-            guard let earlier = made[..<k].last(where: \.isSound) else {
+        guard decisive.isSound(under: rules), let settled = decisive.settledAge else {
+            guard let earlier = made[..<k].last(where: { $0.isSound(under: rules) }) else {
                 return child(.disputedNoSoundAssessment, [AgeStatusReason(.noSoundAssessment, decisive.id)])
             }
             let found: AgeStatusReasonCode = decisive.findsUnder18 ? .laterFindingUnder18 : .laterAssessmentNotSound
@@ -185,8 +190,8 @@ public extension AgePresumption {
     }
 
     /// What a person's sound assessment settles on `date`, if they have one.
-    static func settlement(assessments: [AgeAssessment], on date: CivilDate) -> AgeSettlement? {
-        determine(assessments: assessments, on: date).settlement
+    static func settlement(assessments: [AgeAssessment], on date: CivilDate, rules: RuleSet = .sources) -> AgeSettlement? {
+        determine(assessments: assessments, on: date, rules: rules).settlement
     }
 
     /// The date the youngest age an assessment allows reaches 18.

@@ -32,9 +32,12 @@ public struct AgeStatusFolder: CaseChecking {
     var timelines: [RecordID: CaseTimeline<AgeEvent>] = [:]
     var log: CaseLog<AgeEvent>
     public let asOf: CivilDate
+    /// The rule set the assessments are judged under (the command's --rules).
+    public var rules: RuleSet
 
-    public init(asOf: CivilDate) {
+    public init(asOf: CivilDate, rules: RuleSet = .sources) {
         self.asOf = asOf
+        self.rules = rules
         log = CaseLog(asOf: asOf)
     }
 
@@ -71,7 +74,7 @@ public struct AgeStatusFolder: CaseChecking {
                 if case .assessment(let a) = entry.event { return a } else { return nil }
             }
             do {
-                return try AgeStatus(person: person, assessments: made, asOf: asOf)
+                return try AgeStatus(person: person, assessments: made, asOf: asOf, rules: rules)
             } catch let e as RecordError {
                 throw CommandFailure("\(entries.last.map { "\($0.source): " } ?? "")\(e.description)", exitCode: .dataError)
             }

@@ -20,12 +20,15 @@ public struct ChildArrangements: Equatable, Sendable {
     public var householdChildren: [HouseholdChild]?
     /// The risks considered together (CHESHIRE §7): CSE, missing, trafficking.
     public var risksConsidered: [ConsideredRisk]
+    /// The Independent Child Trafficking Guardian referral (Modern Slavery Act 2015 s.48): nil until recorded.
+    public var ictg: ICTGReferral?
 
     /// The defaults are a new plan's: nothing decided, nothing held yet.
     public init(missingStrategy: String? = nil, notifyIfMissing: [AgencyToNotify] = [], placement: PlacementType? = nil,
                 safeHouseNeeded: Bool? = nil, headOfServiceNotified: Bool = false, strategyMeetingHeld: Bool = false,
                 familyRoleAssessed: Bool = false, familyComplicit: Bool? = nil, householdChildren: [HouseholdChild]? = nil,
-                risksConsidered: [ConsideredRisk] = [], placementStart: CivilDate? = nil, privateFosteringNotified: CivilDate? = nil) {
+                risksConsidered: [ConsideredRisk] = [], placementStart: CivilDate? = nil, privateFosteringNotified: CivilDate? = nil,
+                ictg: ICTGReferral? = nil) {
         self.missingStrategy = missingStrategy
         self.notifyIfMissing = notifyIfMissing
         self.placement = placement
@@ -38,6 +41,7 @@ public struct ChildArrangements: Equatable, Sendable {
         self.risksConsidered = risksConsidered
         self.placementStart = placementStart
         self.privateFosteringNotified = privateFosteringNotified
+        self.ictg = ictg
     }
 }
 

@@ -8,6 +8,8 @@ public struct CarePlanRules: Equatable, Sendable {
     /// A child who turns 18 within this many days needs a transition action and
     /// adult social care informed (SOLACE L405: care leavers remain vulnerable).
     public var transitionDays = 90
+    /// The rule set: under current practice a child's plan also records the ICTG referral.
+    public var ruleSet: RuleSet = .sources
     public init() {}
 }
 
@@ -75,7 +77,8 @@ public struct CarePlanCase: Sendable {
     /// age assessments made by then, through the one rule every tool asks
     /// (SOLACE L312: if there is any doubt, treat as a child). An assessment
     /// means the age was disputed. A claimed age counts by the youngest it allows.
-    public func ageStatus(asOf: CivilDate) -> PlanAgeStatus {
+    /// Under current rules an assessment needs the minded-to stage to be sound (`AgeAssessment.gaps(under:)`).
+    public func ageStatus(asOf: CivilDate, rules: RuleSet = .sources) -> PlanAgeStatus {
         let p = first, made = first.treatedAs
         let assessed = assessments.filter { $0.date <= asOf }
         let disputed = (p.ageDisputed ?? false) || !assessed.isEmpty
@@ -97,10 +100,10 @@ public struct CarePlanCase: Sendable {
         guard stated != nil || disputed else {
             return PlanAgeStatus(asOf: asOf, treatedAs: made, madeAs: made, basis: nil, assessment: nil, turns18: nil)
         }
-        let settlement = disputed ? AgePresumption.settlement(assessments: assessed, on: asOf) : nil
+        let settlement = disputed ? AgePresumption.settlement(assessments: assessed, on: asOf, rules: rules) : nil
         // Without a stated age, only a dispute decides; the stated age is then not read.
         let basis = AgePresumption.basis(for: stated ?? .claimedAge(0), disputed: disputed, on: asOf, settlement: settlement)
-        if settlement != nil, let sound = AgePresumption.determine(assessments: assessed, on: asOf).sound, let age = sound.settledAge {
+        if settlement != nil, let sound = AgePresumption.determine(assessments: assessed, on: asOf, rules: rules).sound, let age = sound.settledAge {
             let d = AgePresumption.turns18(sound.date, age)
             turns18 = (d, d)
         }
@@ -113,7 +116,7 @@ public struct CarePlanCase: Sendable {
         let p = current
         var found: [Finding] = []
         func add(_ problem: PlanProblem, _ detail: String? = nil) { found.append(Finding(problem: problem, detail: detail)) }
-        let status = ageStatus(asOf: asOf)
+        let status = ageStatus(asOf: asOf, rules: rules.ruleSet)
         if status.basis == nil { add(.ageNotRecorded) }
         if status.changed {
             add(.ageGroupChanged, "made as \(status.madeAs.rawValue); treated as \(status.treatedAs.rawValue) on \(asOf) (\(status.basis?.rawValue ?? "-"))")
@@ -167,6 +170,8 @@ public struct CarePlanCase: Sendable {
             }
             // SOLACE L361: education is part of the Convention minimum for a child.
             if !p.needs.contains(where: { $0.domain == .education }) { add(.noEducationNeed) }
+            // Current practice (Modern Slavery Act 2015 s.48): the ICTG referral is recorded, whatever it was.
+            if rules.ruleSet == .current, c.ictg == nil { add(.noICTGReferral) }
             // PLAN L940-942: private fostering notified to the local authority within 48 hours of the child arriving.
             if c.placement == .privateFostering {
                 if let notified = c.privateFosteringNotified, let start = c.placementStart {

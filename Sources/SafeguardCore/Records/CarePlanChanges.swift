@@ -141,6 +141,7 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
     public var risksConsidered: [ConsideredRisk]?
     public var placementStart: CivilDate?
     public var privateFosteringNotified: CivilDate?
+    public var ictg: ICTGReferral?
 
     public init() {}
 
@@ -150,7 +151,7 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
         .init("safe-house-needed", \.safeHouseNeeded), .init("head-of-service-notified", \.headOfServiceNotified),
         .init("strategy-meeting-held", \.strategyMeetingHeld), .init("family-role-assessed", \.familyRoleAssessed),
         .init("family-complicit", \.familyComplicit), .init("household-children", \.householdChildren),
-        .init("risks-considered", \.risksConsidered),
+        .init("risks-considered", \.risksConsidered), .init("ictg", \.ictg),
     ]
 
     init(reading c: FieldReader) throws {
@@ -173,6 +174,7 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
         risksConsidered = try c.optionalCodes("risks-considered")
         placementStart = try c.optionalDate("placement-start")
         privateFosteringNotified = try c.optionalDate("private-fostering-notified")
+        ictg = try c.optionalCode("ictg")
     }
 
     /// Every field of `c`.
@@ -189,6 +191,7 @@ public struct ChildChanges: LaidOut, JSONRepresentable, Equatable, Sendable {
         risksConsidered = c.risksConsidered
         placementStart = c.placementStart
         privateFosteringNotified = c.privateFosteringNotified
+        ictg = c.ictg
     }
 }
 
@@ -256,6 +259,7 @@ public extension CarePlan {
                 if let v = d.familyComplicit { c.familyComplicit = v }
                 if let v = d.placementStart { c.placementStart = v }
                 if let v = d.privateFosteringNotified { c.privateFosteringNotified = v }
+                if let v = d.ictg { c.ictg = v }
                 if let list = d.householdChildren {
                     var merged = c.householdChildren ?? []
                     for h in list { merged.replaceOrAppend(h, by: \.child) }

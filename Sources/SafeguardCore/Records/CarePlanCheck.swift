@@ -3,7 +3,7 @@
 public struct CarePlanCheck: LaidOutRecord, Sendable {
     public static let kind = "care-plan-check"
     public static let layout: [JSONField<Self>] = [
-        .init("plan", \.plan), .init("as-of", \.asOf), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs),
+        .init("plan", \.plan), .init("as-of", \.asOf), .init("rules", \.rules), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs),
         .init("age-basis", \.status.basis),
         .init("problems") { $0.findings.map { item("code", $0.problem, message: $0.problem.label, detail: $0.detail) } },
     ]
@@ -12,12 +12,15 @@ public struct CarePlanCheck: LaidOutRecord, Sendable {
     public let asOf: CivilDate
     public let status: PlanAgeStatus
     public let findings: [CarePlanCase.Finding]
+    /// Named when current (`RuleSet.named`).
+    public let rules: RuleSet?
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
+        self.rules = rules.ruleSet.named
     }
 
     /// One item of a report's list: its code, the sentence for it, and why.

@@ -4,7 +4,7 @@
 public struct CarePlanExit: LaidOutRecord, Sendable {
     public static let kind = "care-plan-exit"
     public static let layout: [JSONField<Self>] = [
-        .init("plan", \.plan), .init("as-of", \.asOf), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs),
+        .init("plan", \.plan), .init("as-of", \.asOf), .init("rules", \.rules), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs),
         .init("ready", \.ready),
         .init("unmet") { $0.unmet.map { CarePlanCheck.item("criterion", $0.criterion, message: $0.problem?.label ?? $0.criterion.label, detail: $0.detail, problem: $0.problem) } },
     ]
@@ -13,13 +13,16 @@ public struct CarePlanExit: LaidOutRecord, Sendable {
     public let asOf: CivilDate
     public let status: PlanAgeStatus
     public let unmet: [CarePlanCase.Unmet]
+    /// Named when current (`RuleSet.named`).
+    public let rules: RuleSet?
     /// Never ready while a criterion is unmet.
     public var ready: Bool { unmet.isEmpty }
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
+        self.rules = rules.ruleSet.named
     }
 }

@@ -4,7 +4,7 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
     public static let kind = "care-plan-summary"
     /// The plan as it stands, its actions, and the codes of its checks.
     public static let layout: [JSONField<Self>] = [
-        .init("as-of", \.asOf), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs), .init("age-basis", \.status.basis),
+        .init("as-of", \.asOf), .init("rules", \.rules), .init("treated-as", \.status.treatedAs), .init("made-as", \.status.madeAs), .init("age-basis", \.status.basis),
         .init("plan", \.planCase.current.json), .init("actions") { $0.planCase.actions.map(\.json) },
         .init("problems") { $0.findings.map(\.problem) }, .init("unmet-exit-criteria") { $0.unmet.map(\.criterion).uniqued() },
     ]
@@ -14,13 +14,16 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
     public let findings: [CarePlanCase.Finding]
     public let unmet: [CarePlanCase.Unmet]
     public let status: PlanAgeStatus
+    /// Named when current (`RuleSet.named`).
+    public let rules: RuleSet?
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         planCase = c
         self.asOf = asOf
-        status = c.ageStatus(asOf: asOf)
+        status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
+        self.rules = rules.ruleSet.named
     }
 
     /// Free text (descriptions, notes) is left out: the summary is printed and handed round.

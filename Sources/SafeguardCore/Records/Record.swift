@@ -10,9 +10,11 @@ public protocol Record {
 
 public extension Record {
     /// Reads a record from a parsed line whose kind is already known to match.
+    /// Any record may say which rule set made it (`RuleSet.stamp`); the command's own --rules judges it.
     init(_ object: JSONObject) throws {
         let reader = FieldReader(object)
-        try reader.allowOnly(["kind", "v"] + Self.fields)
+        try reader.allowOnly(["kind", "v", "rules"] + Self.fields)
+        _ = try reader.optionalCode("rules", RuleSet.self)
         try self.init(reading: reader)
     }
 

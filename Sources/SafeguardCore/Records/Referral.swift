@@ -36,6 +36,7 @@ public enum ReferralRefusal: Error, Equatable, CustomStringConvertible {
     case bornAfterReferral
     case noExploitationType
     case consentSignedAfterReferral
+    case countyLinesWithoutCriminal
 
     public var description: String {
         switch self {
@@ -44,6 +45,7 @@ public enum ReferralRefusal: Error, Equatable, CustomStringConvertible {
         case .bornAfterReferral: return "the date of birth is after the referral date"
         case .noExploitationType: return "give at least one exploitation type (not-specified if unknown)"
         case .consentSignedAfterReferral: return "consent is signed after the referral date; a referral needs consent when it is made"
+        case .countyLinesWithoutCriminal: return "county lines is a form of criminal exploitation: add criminal to the exploitation types, or leave out the county-lines flag"
         }
     }
 }
@@ -53,7 +55,7 @@ public enum ReferralRefusal: Error, Equatable, CustomStringConvertible {
 public struct Referral: Record, Equatable, Sendable {
     public static let kind = "referral"
     public static let fields = ["id", "received", "first-responder", "competent-authority", "subject",
-                                "treated-as", "age-basis", "age-assessment", "exploitation", "indicators", "consent", "account"]
+                                "treated-as", "age-basis", "age-assessment", "exploitation", "county-lines", "indicators", "consent", "account"]
 
     public let id: RecordID
     public let received: CivilDate
@@ -64,6 +66,9 @@ public struct Referral: Record, Equatable, Sendable {
     /// The sound age assessment that settled a disputed age, when one did.
     public let ageAssessment: RecordID?
     public let exploitation: [ExploitationType]
+    /// A county lines case, flagged as the Home Office statistics flag it since 2019
+    /// (DOMAIN "Current practice"); written only when true, so older records read the same.
+    public let countyLines: Bool
     public let indicators: [String]
     public let consent: Consent
     /// The free-text account: personal data.
@@ -77,9 +82,11 @@ public struct Referral: Record, Equatable, Sendable {
     /// Indicators must come from `IndicatorCatalogue` (checked by the caller's reader).
     public init(id: RecordID, received: CivilDate, firstResponder: FirstResponder, competentAuthority: CompetentAuthority?,
                 subject: Subject, exploitation: [ExploitationType], indicators: [String],
-                consentSignedOn: CivilDate?, account: String?, settlement: AgeSettlement? = nil) throws(ReferralRefusal) {
+                consentSignedOn: CivilDate?, account: String?, settlement: AgeSettlement? = nil,
+                countyLines: Bool = false) throws(ReferralRefusal) {
         if case .dateOfBirth(let dob) = subject.age, dob > received { throw .bornAfterReferral }
         guard !exploitation.isEmpty else { throw .noExploitationType }
+        if countyLines, !exploitation.contains(.criminal) { throw .countyLinesWithoutCriminal }
         let basis = AgePresumption.basis(for: subject.age, disputed: subject.ageDisputed, on: received, settlement: settlement)
         ageAssessment = basis.restsOnAssessment ? settlement?.assessment : nil
         if basis.isChild {
@@ -96,6 +103,7 @@ public struct Referral: Record, Equatable, Sendable {
         self.subject = subject
         self.ageBasis = basis
         self.exploitation = exploitation
+        self.countyLines = countyLines
         self.indicators = indicators
         self.account = account
     }
@@ -130,6 +138,7 @@ public struct Referral: Record, Equatable, Sendable {
         b.set("age-basis", ageBasis)
         b.set("age-assessment", ageAssessment?.rawValue)
         b.set("exploitation", exploitation)
+        if countyLines { b.set("county-lines", true) }
         b.set("indicators", indicators)
         b.set("consent", c.value)
         b.set("account", account)
@@ -183,7 +192,8 @@ public struct Referral: Record, Equatable, Sendable {
             try self.init(id: try r.id("id"), received: try r.date("received"), firstResponder: try r.code("first-responder"),
                           competentAuthority: try r.optionalCode("competent-authority"), subject: subject,
                           exploitation: try r.codes("exploitation"), indicators: indicators,
-                          consentSignedOn: signedOn, account: try r.optionalText("account"), settlement: settlement)
+                          consentSignedOn: signedOn, account: try r.optionalText("account"), settlement: settlement,
+                          countyLines: try r.optionalBool("county-lines") ?? false)
         } catch let refusal as ReferralRefusal {
             throw RecordError(refusal.description)
         }
@@ -208,17 +218,21 @@ public struct ReferralFacts: Equatable, Sendable {
     public let subject: RecordID
     public let received: CivilDate
     public let treatedAs: AgeGroup
-    /// The first exploitation type listed, taken as the primary one.
-    public let primaryExploitation: ExploitationType
+    /// The exploitation types, in the order given (the 2019 statistics count them all).
+    public let exploitation: [ExploitationType]
+    public let countyLines: Bool
     public let sex: Sex
     public let nationality: Country?
     public let firstResponder: FirstResponder
+
+    /// The first exploitation type listed, taken as the primary one.
+    public var primaryExploitation: ExploitationType { exploitation.first ?? .notSpecified }
 }
 
 public extension Referral {
     var facts: ReferralFacts {
         ReferralFacts(id: id, subject: subject.id, received: received, treatedAs: treatedAs,
-                      primaryExploitation: exploitation.first ?? .notSpecified, sex: subject.sex,
+                      exploitation: exploitation, countyLines: countyLines, sex: subject.sex,
                       nationality: subject.nationality, firstResponder: firstResponder)
     }
 }

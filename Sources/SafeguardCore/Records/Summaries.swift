@@ -16,6 +16,7 @@ public extension Referral {
         rows.append(("First responder", firstResponder.label))
         rows.append(("Date of referral", received.description))
         rows.append(("Exploitation", exploitation.map(\.label).joined(separator: "; ")))
+        if countyLines { rows.append(("County lines", "yes")) }
         rows.append(("Indicators", indicators.isEmpty ? "none" : indicators.joined(separator: ", ")))
         switch consent {
         case .notRequiredChild: rows.append(("Consent", "not required for a child"))

@@ -12,6 +12,8 @@ public struct NRMStatistics {
         case firstResponder = "first-responder"
         case rgOutcome = "rg-outcome"
         case cgOutcome = "cg-outcome"
+        /// Only with the 2019 categories: county lines is a flag there (DOMAIN "Current practice").
+        case countyLines = "county-lines"
 
         public static let listName = "NRM statistics table"
         public var label: String {
@@ -25,32 +27,38 @@ public struct NRMStatistics {
             case .firstResponder: return "Referrals by first responder organisation"
             case .rgOutcome: return "Reasonable-grounds outcomes"
             case .cgOutcome: return "Conclusive-grounds outcomes, of positive reasonable-grounds decisions"
+            case .countyLines: return "Referrals flagged as county lines (2019 categories only)"
             }
         }
     }
 
     public static let columns = [AgeGroup.adult.rawValue, AgeGroup.child.rawValue]
     static let notKnown = "not-known"
-    static let statisticsCategories: [ExploitationType] = [.sexual, .labour, .domesticServitude, .organHarvesting, .notSpecified]
 
     var tables: [Table: CountTable] = [:]
     var nationalityTotals: [String: Int] = [:]
     public let topNationalities: Int
+    public let categories: StatisticsCategories
     public private(set) var referralsCounted = 0
 
-    public init(topNationalities: Int = 10) {
+    /// The tables these categories have: the county-lines table only in the 2019 ones.
+    public var tablesInUse: [Table] { Table.allCases.filter { $0 != .countyLines || categories == .y2019 } }
+
+    public init(topNationalities: Int = 10, categories: StatisticsCategories = .y2015) {
         self.topNationalities = topNationalities
+        self.categories = categories
         for t in Table.allCases { tables[t] = CountTable(rowFields: ["category"], columnField: "age-group") }
     }
 
-    /// Counts one referral with its status. The primary exploitation type is
-    /// the first listed, counted in its NRM category (criminal exploitation counts as labour).
+    /// Counts one referral with its status, once, under the category `categories` gives
+    /// (2015: the first type listed, criminal exploitation as labour; 2019: every type, as one combination).
     public mutating func add(_ referral: ReferralFacts, status: NRMStatus) {
         referralsCounted += 1
         let age = referral.treatedAs.rawValue
         func count(_ t: Table, _ category: String) { tables[t]!.add(row: [category], column: age) }
-        let category = referral.primaryExploitation.statisticsCategory.rawValue
+        let category = categories.category(of: referral.exploitation)
         count(.exploitation, category)
+        if categories == .y2019 { count(.countyLines, referral.countyLines ? "flagged" : "not-flagged") }
         let nationality = referral.nationality
         switch nationality {
         case .some(let n) where n.isUK:
@@ -75,7 +83,12 @@ public struct NRMStatistics {
 
     /// One table laid out, with its categories in a fixed order so zero rows show.
     public func grid(_ t: Table) -> CountGrid {
-        let exploitationRows = NRMStatistics.statisticsCategories.map { [$0.rawValue] }
+        // The single categories always, then each combination met, in the categories' order.
+        let singles = categories.singleCategories.map(\.rawValue)
+        let order = { (c: [String]) in c[0].components(separatedBy: " & ").map { singles.firstIndex(of: $0) ?? singles.count } }
+        let combinations = tables[.exploitation]!.counts.keys.filter { !singles.contains($0[0]) }
+            .sorted { order($0).lexicographicallyPrecedes(order($1)) }
+        let exploitationRows = singles.map { [$0] } + combinations
         let outcomeRows = [["positive"], ["negative"], ["awaiting"], ["withdrawn"]]
         let rows: [[String]]
         var table = tables[t]!
@@ -85,6 +98,7 @@ public struct NRMStatistics {
         case .nationality: rows = [["uk"], ["non-uk"], [NRMStatistics.notKnown]]
         case .firstResponder: rows = FirstResponder.allCases.map { [$0.rawValue] }
         case .rgOutcome, .cgOutcome: rows = outcomeRows
+        case .countyLines: rows = [["flagged"], ["not-flagged"]]
         case .topNationalities:
             // The most frequent nationalities, then the rest together as "other".
             let ranked = nationalityTotals.filter { $0.key != NRMStatistics.notKnown }
@@ -115,12 +129,13 @@ public extension NRMStatistics {
     /// still tie the others together. Threshold 0: nothing is suppressed.
     func grids(publishing published: Set<Table>, suppressBelow threshold: Int) throws -> [Table: CountGrid] {
         var grids: [Table: CountGrid] = [:]
-        for t in Table.allCases { grids[t] = grid(t) }
+        let inUse = tablesInUse
+        for t in inUse { grids[t] = grid(t) }
         guard threshold > 1 else { return grids }
         for t in published { grids[t]!.suppressFirstPass(below: threshold) }
         var audit = DisclosureAudit()
         var cells: [Table: [[Int]]] = [:]
-        for t in Table.allCases { cells[t] = audit.add(grids[t]!, published: published.contains(t)) }
+        for t in inUse { cells[t] = audit.add(grids[t]!, published: published.contains(t)) }
         // A row by its key (nil: the total row); a = 0 adult, 1 child, 2 total.
         func index(_ t: Table, _ key: String?) -> Int { key.map { grids[t]!.rowKeys.firstIndex(of: [$0])! } ?? grids[t]!.rowKeys.count }
         func v(_ t: Table, _ key: String?, _ a: Int) -> Int { cells[t]![index(t, key)][a] }
@@ -128,7 +143,7 @@ public extension NRMStatistics {
         let ages = [0, 1]  // adult and child; each table's total column follows from its own sums.
         for a in ages {
             // One population: the same adult and child totals in every table but the CG one.
-            for t in [Table.gender, .nationality, .topNationalities, .firstResponder, .rgOutcome] {
+            for t in [Table.gender, .nationality, .topNationalities, .firstResponder, .rgOutcome, .countyLines] where inUse.contains(t) {
                 audit.equate([(v(t, nil, a), 1), (v(.exploitation, nil, a), -1)])
             }
             audit.equate([(v(.exploitationUK, nil, a), 1), (v(.nationality, "uk", a), -1)])
@@ -136,7 +151,7 @@ public extension NRMStatistics {
             audit.equate([(v(.cgOutcome, nil, a), 1), (v(.rgOutcome, "positive", a), -1)])
             // Exploitation = UK + non-UK + unknown nationality (shown in no table), row by row.
             var unknown: [(Int, Int)] = []
-            for category in NRMStatistics.statisticsCategories.map(\.rawValue) {
+            for category in grids[.exploitation]!.rowKeys.map({ $0[0] }) {
                 let h = audit.add(value: value(.exploitation, category, a) - value(.exploitationUK, category, a)
                                     - value(.exploitationNonUK, category, a), publishable: false)
                 audit.equate([(v(.exploitation, category, a), 1), (v(.exploitationUK, category, a), -1),

@@ -48,8 +48,14 @@ extension NRMStatus: TextReportRow {
 /// The `assessment-check` report for one assessment: its gaps, each with a code and a sentence.
 public struct AssessmentCheck: Sendable {
     public let assessment: AgeAssessment
-    public init(_ assessment: AgeAssessment) { self.assessment = assessment }
-    public var json: JSONValue { assessment.checkJSON }
+    public let rules: RuleSet
+    public let gaps: [AssessmentGap]
+    public init(_ assessment: AgeAssessment, rules: RuleSet = .sources) {
+        self.assessment = assessment
+        self.rules = rules
+        gaps = assessment.gaps(under: rules)
+    }
+    public var json: JSONValue { assessment.checkJSON(under: rules) }
 }
 
 extension AssessmentCheck: TextReportRow {
@@ -59,17 +65,17 @@ extension AssessmentCheck: TextReportRow {
             TextColumn("Person") { $0.assessment.person.rawValue },
             TextColumn("Date") { $0.assessment.date.description },
             TextColumn("Outcome") { $0.assessment.outcome.rawValue },
-            TextColumn("Sound?") { $0.assessment.isSound ? "yes" : "no" },
-            TextColumn("Gaps") { c in c.assessment.gaps.isEmpty ? "none" : TextWords.count(c.assessment.gaps.count, "gap") },
+            TextColumn("Sound?") { $0.assessment.isSound(under: $0.rules) ? "yes" : "no" },
+            TextColumn("Gaps") { c in c.gaps.isEmpty ? "none" : TextWords.count(c.gaps.count, "gap") },
         ]
     }
 
     public static func textHeading(_ rows: [AssessmentCheck]) -> String {
         "Age assessments checked: " + TextWords.count(rows.count, "assessment") + ", "
-            + "\(rows.filter { !$0.assessment.gaps.isEmpty }.count) with gaps in procedure."
+            + "\(rows.filter { !$0.gaps.isEmpty }.count) with gaps in procedure."
     }
 
-    public var textDetails: [String] { assessment.gaps.map { "\($0.rawValue): \($0.label)" } }
+    public var textDetails: [String] { gaps.map { "\($0.rawValue): \($0.label)" } }
 }
 
 // MARK: age-assess status
