@@ -52,7 +52,7 @@ final class CSVReportTests: XCTestCase {
         XCTAssertEqual(all.status, 0, all.stderr)
         for secret in ["Synthetic Name", "2010-05-06", "Synthetic account text"] { XCTAssertFalse(all.out.contains(secret), secret) }
         XCTAssertTrue(all.stderr.contains("left out personal data: subject.name, subject.dob, account"), all.stderr)
-        XCTAssertTrue(all.out.hasPrefix("kind,v,id,received,first-responder,subject.id,subject.age-disputed"), all.out)
+        XCTAssertTrue(all.out.hasPrefix("kind,v,rules,id,received,first-responder,subject.id,subject.age-disputed"), all.out)
 
         let banded = try Tools.run(tool, ["flatten", "--columns", "id,subject.dob", "--age-band", "--as-of", "2026-11-23"], stdin: referral)
         XCTAssertEqual(banded.out, "id,subject.age-band\nref-1,16-17\n")

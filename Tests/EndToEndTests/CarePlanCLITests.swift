@@ -46,7 +46,7 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertEqual(try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-03", g]).status, 1, "not yet told on the as-of")
         let ready = try Tools.run(tool, ["exit", "cp-g", "--as-of", "2026-12-05", g])
         XCTAssertEqual(ready.status, 0, ready.stderr)
-        XCTAssertEqual(ready.out, #"{"kind":"care-plan-exit","v":1,"plan":"cp-g","as-of":"2026-12-05","treated-as":"adult","made-as":"adult","ready":true,"unmet":[]}"# + "\n")
+        XCTAssertEqual(ready.out, #"{"kind":"care-plan-exit","v":1,"plan":"cp-g","as-of":"2026-12-05","rules":"sources","treated-as":"adult","made-as":"adult","ready":true,"unmet":[]}"# + "\n")
 
         let summary = try Tools.run(tool, ["summary", "cp-g", "--as-of", "2026-12-05", g])
         XCTAssertTrue(summary.out.hasPrefix("Care plan cp-g for S-G (adult)"))
@@ -154,7 +154,7 @@ final class CarePlanCLITests: XCTestCase {
         XCTAssertEqual(try run(["action", "cp-c", "--action", "act-t", "--kind", "transition", "--need", "safety", "--owner", "LA", "--due", "2026-12-20", "--date", "2026-11-05"]).status, 0)
         let after = try Tools.run(tool, ["check", "--as-of", "2026-11-06", c])
         XCTAssertEqual(after.status, 0, after.out)
-        XCTAssertEqual(after.out, #"{"kind":"care-plan-check","v":1,"plan":"cp-c","as-of":"2026-11-06","treated-as":"child","made-as":"child","age-basis":"under-18","problems":[]}"# + "\n")
+        XCTAssertEqual(after.out, #"{"kind":"care-plan-check","v":1,"plan":"cp-c","as-of":"2026-11-06","rules":"sources","treated-as":"child","made-as":"child","age-basis":"under-18","problems":[]}"# + "\n")
         // On the 18th birthday the plan's group no longer fits: check says so.
         let grown = try Tools.run(tool, ["check", "--as-of", "2027-01-20", "--safety-plan-days", "3650", c])
         XCTAssertTrue(grown.out.contains(#""treated-as":"adult","made-as":"child""#) && grown.out.contains("age-group-changed"), grown.out)
@@ -182,7 +182,8 @@ final class CarePlanCLITests: XCTestCase {
         let env = try Tools.sh("SAFEGUARD_RULES=current care-plan check --as-of 2026-11-02 \(c)")
         XCTAssertEqual(env.stdout, current.stdout)
         let sources = try Tools.run(tool, ["check", "--as-of", "2026-11-02", c])
-        XCTAssertFalse(sources.out.contains("no-ictg-referral") || sources.out.contains(#""rules""#), sources.out)
+        XCTAssertFalse(sources.out.contains("no-ictg-referral"), sources.out)
+        XCTAssertTrue(sources.out.contains(#""rules":"sources""#), sources.out)
         let exit = try Tools.run(tool, ["exit", "cp-i", "--rules", "current", "--as-of", "2026-11-02", c])
         XCTAssertTrue(exit.out.contains(#""problem":"no-ictg-referral""#) && exit.out.contains(#""rules":"current""#), exit.out)
         let summary = try Tools.run(tool, ["summary", "cp-i", "--json", "--rules", "current", "--as-of", "2026-11-02", c])

@@ -336,8 +336,8 @@ final class NRMRulesTests: XCTestCase {
         XCTAssertEqual(flagged.status, 0, flagged.stderr)
         XCTAssertTrue(flagged.out.contains(#""county-lines":true"#), flagged.out)
         XCTAssertTrue(flagged.out.hasPrefix(#"{"kind":"referral","v":1,"rules":"current","#), "a record made under current rules says so: \(flagged.out)")
-        XCTAssertFalse(try Tools.run(tool, base + ["--exploitation", "criminal", "--county-lines"]).out.contains(#""rules""#),
-                       "under the sources' rules a record is as it always was")
+        XCTAssertTrue(try Tools.run(tool, base + ["--exploitation", "criminal", "--county-lines"]).out.hasPrefix(#"{"kind":"referral","v":1,"rules":"sources","#),
+                      "a record made under the sources' rules names them")
         try Tools.assertValidAgainstSchemas(flagged.stdout)
         XCTAssertEqual(try Tools.run(tool, ["validate"], stdin: flagged.stdout).status, 0)
         let notCriminal = try Tools.run(tool, base + ["--exploitation", "labour", "--county-lines"])
