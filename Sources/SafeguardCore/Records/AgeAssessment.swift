@@ -233,13 +233,13 @@ public struct AgeAssessment: Record, Equatable, Sendable {
 
 public extension AgeAssessment {
     /// The `assessment-check` record: every gap under `rules` with its code and sentence;
-    /// the rule set named when current (`RuleSet.named`).
+    /// and the rule set that judged them.
     func checkJSON(under rules: RuleSet = .sources) -> JSONValue {
         var b = JSONObjectBuilder(kind: "assessment-check")
         b.set("assessment", id.rawValue)
         b.set("person", person.rawValue)
         b.set("date", date)
-        b.set("rules", rules.named)
+        b.set("rules", rules)
         b.set("sound", isSound(under: rules))
         b.set("gaps", .array(gaps(under: rules).map { g in
             var o = JSONObjectBuilder()

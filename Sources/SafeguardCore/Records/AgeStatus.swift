@@ -90,8 +90,8 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
     /// Why, citing the assessments: the rule that applied, and any later
     /// assessment that reopened the doubt or left the finding in place.
     public let why: [AgeStatusReason]
-    /// Named when current (`RuleSet.named`); absent, the sources'.
-    public let rules: RuleSet?
+    /// The rule set the status was judged under.
+    public let rules: RuleSet
 
     /// Applies the presumption (`AgePresumption.determine`) to a person's
     /// assessments made by `asOf`, judged under `ruleSet`.
@@ -104,7 +104,7 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
         let latest = made.last
         latestAssessment = latest?.id
         latestGaps = latest?.gaps(under: ruleSet) ?? []
-        rules = ruleSet.named
+        rules = ruleSet
         let determination = AgePresumption.determine(assessments: made, on: asOf, rules: ruleSet)
         treatedAs = determination.treatedAs
         basis = determination.basis
@@ -129,7 +129,7 @@ public struct AgeStatus: Record, LaidOutRecord, Equatable, Sendable {
         latestGaps = try r.codes("latest-gaps")
         // Optional: a status written before `why` existed still reads.
         why = try (r.optionalObjectArray("why") ?? []).enumerated().map { k, o in try AgeStatusReason(reading: FieldReader(o, path: "why[\(k)].")) }
-        rules = try r.optionalCode("rules")
+        rules = try r.optionalCode("rules") ?? .sources  // a status from before there were two rule sets
     }
 }
 

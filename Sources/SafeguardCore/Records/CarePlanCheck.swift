@@ -12,15 +12,15 @@ public struct CarePlanCheck: LaidOutRecord, Sendable {
     public let asOf: CivilDate
     public let status: PlanAgeStatus
     public let findings: [CarePlanCase.Finding]
-    /// Named when current (`RuleSet.named`).
-    public let rules: RuleSet?
+    /// The rule set the plan was checked under.
+    public let rules: RuleSet
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         plan = c.current.id
         self.asOf = asOf
         status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
-        self.rules = rules.ruleSet.named
+        self.rules = rules.ruleSet
     }
 
     /// One item of a report's list: its code, the sentence for it, and why.

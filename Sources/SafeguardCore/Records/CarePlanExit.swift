@@ -13,8 +13,8 @@ public struct CarePlanExit: LaidOutRecord, Sendable {
     public let asOf: CivilDate
     public let status: PlanAgeStatus
     public let unmet: [CarePlanCase.Unmet]
-    /// Named when current (`RuleSet.named`).
-    public let rules: RuleSet?
+    /// The rule set the plan was judged under.
+    public let rules: RuleSet
     /// Never ready while a criterion is unmet.
     public var ready: Bool { unmet.isEmpty }
 
@@ -23,6 +23,6 @@ public struct CarePlanExit: LaidOutRecord, Sendable {
         self.asOf = asOf
         status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-        self.rules = rules.ruleSet.named
+        self.rules = rules.ruleSet
     }
 }

@@ -14,8 +14,8 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
     public let findings: [CarePlanCase.Finding]
     public let unmet: [CarePlanCase.Unmet]
     public let status: PlanAgeStatus
-    /// Named when current (`RuleSet.named`).
-    public let rules: RuleSet?
+    /// The rule set the plan was judged under.
+    public let rules: RuleSet
 
     public init(_ c: CarePlanCase, asOf: CivilDate, rules: CarePlanRules) {
         planCase = c
@@ -23,7 +23,7 @@ public struct CarePlanSummary: LaidOutRecord, Sendable {
         status = c.ageStatus(asOf: asOf, rules: rules.ruleSet)
         findings = c.check(asOf: asOf, rules: rules)
         unmet = c.unmetExitCriteria(asOf: asOf, rules: rules)
-        self.rules = rules.ruleSet.named
+        self.rules = rules.ruleSet
     }
 
     /// Free text (descriptions, notes) is left out: the summary is printed and handed round.

@@ -14,16 +14,12 @@ public enum RuleSet: String, CodeList {
         }
     }
 
-    /// The rule set as a report names it ("rules"): always, so every record says which
-    /// rules made it; a reader takes an absent one (from before there were two) as sources.
-    var named: RuleSet? { self }
-
     /// A new record as this rule set makes it (nrm-referral new, notify and decide, care-plan new,
     /// age-assess new): "rules" follows the envelope (kind, v). Every reader allows it (`Record`).
     public func stamp(_ record: JSONValue) -> JSONValue {
-        guard let name = named, case .object(var o) = record, o["rules"] == nil else { return record }
+        guard case .object(var o) = record, o["rules"] == nil else { return record }
         let at = o.fields.firstIndex { $0.key != "kind" && $0.key != "v" } ?? o.fields.count
-        o.fields.insert(.init(key: "rules", value: .string(name.rawValue)), at: at)
+        o.fields.insert(.init(key: "rules", value: .string(rawValue)), at: at)
         return .object(o)
     }
 }
