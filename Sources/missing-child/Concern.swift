@@ -26,5 +26,5 @@ let concernCommand = eventCommand(
     let reason = lifted ? try form.required(EventFlag.reason, "Why is the concern lifted?")
                         : try form.optional(EventFlag.reason, "Why is the concern raised?")
     return Draft(try TraffickingConcern(id: try form.context.recordID(prefix: "tc"), child: child, change: change,
-                                    on: try form.value(EventFlag.on, "On", hint: "yyyy-mm-dd"), reason: reason).json)
+                                        on: try form.value(EventFlag.on, "On", hint: "yyyy-mm-dd"), reason: reason).json)
 }

@@ -11,5 +11,5 @@ let interviewCommand = eventCommand(
     let at = try form.required(EventFlag.at, "When", hint: dateTimeHint)
     let by = try form.optional(EventFlag.by, "Interviewer's staff id")
     return Draft(try ReturnInterview(id: try form.context.recordID(prefix: "ri"), child: child, status: status, at: at, by: by,
-                                 independent: try form.yesNo(EventFlag.independent, "Was the interviewer independent?")).json)
+                                     independent: try form.yesNo(EventFlag.independent, "Was the interviewer independent?")).json)
 }

@@ -19,7 +19,7 @@ let placementCommand = eventCommand(
     let concern = try answered(form, yes: EventFlag.concern, no: EventFlag.noConcern, "Is trafficking a concern for this child?",
                                why: "for every placement")
     return Draft(try Placement(id: try form.context.recordID(prefix: "plc"), child: child, dob: dob, placement: placement, start: start,
-                           traffickingConcern: concern).json)
+                               traffickingConcern: concern).json)
 }
 
 /// A question answered yes or no, never left out: from one of two switches,
