@@ -127,6 +127,21 @@ public struct Draft {
 }
 
 public extension CommandContext {
+    /// Makes a record from the options or the answers. The record's own
+    /// initialiser holds its rules, and a rule's message names the field it is
+    /// about ("field dob is after the placement start"). Where this command
+    /// takes that field from the option of the same name, the message names the
+    /// option instead, as a usage error: "--dob is after the placement start".
+    func fromOptions<R>(_ make: () throws -> R) throws -> R {
+        do { return try make() } catch let e as RecordError {
+            guard e.description.hasPrefix("field ") else { throw e }
+            let named = e.description.dropFirst("field ".count)
+            let field = named.prefix { $0 != " " && $0 != ":" }
+            guard command.flags.contains(where: { $0.long == field }) else { throw e }
+            throw UsageError("--" + named)
+        }
+    }
+
     /// Runs a `new` command: asks at the prompt (fields given as options are not
     /// asked again) or builds from options, through the same `build`; then, at
     /// the prompt, shows every answer numbered and asks before writing. The

@@ -22,8 +22,9 @@ public let voidCommand = Command(
     let target = try context.recordID(from: context.operands[0], what: "record id")
     guard let reason = try context[VoidFlag.reason] else { throw UsageError("--reason is needed: a void says why") }
     guard try context[CommonFlag.append] != nil else { throw UsageError("--append FILE is needed: a void is checked against, and added to, the case file it corrects") }
-    let void = VoidRecord(id: try context.recordID(prefix: "void"), voids: target, reason: reason, on: try context[VoidFlag.on])
-    guard void.id != target else { throw UsageError("--id: a void cannot void itself") }
+    let void = try context.fromOptions {
+        try VoidRecord(id: try context.recordID(prefix: "void"), voids: target, reason: reason, on: try context[VoidFlag.on])
+    }
     try context.emit(void.json)
     return .ok
 }

@@ -40,7 +40,7 @@ let newAssessmentCommand = Command(
     flags: AssessmentFlag.recordFields + [CommonFlag.rules, CommonFlag.id, CommonFlag.append, CommonFlag.caseFile, CommonFlag.interactive, CommonFlag.yes]
 ) { context in
     try context.record(fields: AssessmentFlag.recordFields, title: "New age assessment") { form in
-        let assessment = try fillAssessment(form)
+        let assessment = try context.fromOptions { try fillAssessment(form) }
         let gaps = assessment.gaps(under: try context[CommonFlag.rules])
         for gap in gaps { context.diagnostics.note("gap \(gap.rawValue): \(gap.label)") }
         var rows: [(String, String)] = [("Assessment id", assessment.id.rawValue), ("Person", assessment.person.rawValue),
@@ -113,8 +113,7 @@ func fillAssessment(_ form: Form) throws -> AgeAssessment {
         mindedToDate = try form.optional(F.mindedToDate, "Date the adverse points were put at a minded-to stage", hint: "dd/mm/yyyy; Enter if there was none")
         if mindedToDate != nil { mindedToResponse = try form.optional(F.mindedToResponse, "The young person's response", hint: "one line") }
     }
-    if mindedToResponse != nil, mindedToDate == nil { throw UsageError("--minded-to-response needs --minded-to-date, the date the points were put") }
-    return AgeAssessment(
+    return try AgeAssessment(
         id: try context.recordID(prefix: "aa"), person: person, date: date, claimed: claimed, documents: documents, assessors: assessors,
         interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult, purposeExplained: purpose,
         adversePointsPut: adverse, factors: factors, reasons: reasons, outcome: outcome, assessed: assessed, conclusion: conclusion,

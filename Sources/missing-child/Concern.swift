@@ -25,6 +25,6 @@ let concernCommand = eventCommand(
     let lifted = change == .lifted
     let reason = lifted ? try form.required(EventFlag.reason, "Why is the concern lifted?")
                         : try form.optional(EventFlag.reason, "Why is the concern raised?")
-    return Draft(TraffickingConcern(id: try form.context.recordID(prefix: "tc"), child: child, change: change,
-                                    on: try form.value(EventFlag.on, "On", hint: "yyyy-mm-dd"), reason: reason).json)
+    return Draft(try TraffickingConcern(id: try form.context.recordID(prefix: "tc"), child: child, change: change,
+                                        on: try form.value(EventFlag.on, "On", hint: "yyyy-mm-dd"), reason: reason).json)
 }

@@ -39,13 +39,14 @@ let recordFlags: [any AnyFlag] = [CommonFlag.id, CommonFlag.append, CommonFlag.c
 /// A command that records one event in a child's case: --child and its own
 /// fields, then the record flags. It is filled at the prompt or from options
 /// through `context.record`, the child asked first; `build` makes the record
-/// for that child.
+/// for that child, and a rule of the record it breaks names the option (`fromOptions`).
 func eventCommand(name: String, summary: String, usage: String, details: String, fields: [any AnyFlag], title: String? = nil,
                   build: @escaping @Sendable (Form, RecordID) throws -> Draft?) -> Command {
     let fields = [EventFlag.child] + fields
     return Command(name: name, summary: summary, usage: usage, details: details, flags: fields + recordFlags) { context in
         try context.record(fields: fields, title: title) { form in
-            try build(form, try form.required(EventFlag.child, "Child's pseudonymous id"))
+            let child = try form.required(EventFlag.child, "Child's pseudonymous id")
+            return try context.fromOptions { try build(form, child) }
         }
     }
 }

@@ -10,7 +10,6 @@ let interviewCommand = eventCommand(
     let status = try form.choose(EventFlag.status, "Interview")
     let at = try form.required(EventFlag.at, "When", hint: dateTimeHint)
     let by = try form.optional(EventFlag.by, "Interviewer's staff id")
-    if status == .done, by == nil { throw UsageError("--by is needed for a held interview") }
-    return Draft(ReturnInterview(id: try form.context.recordID(prefix: "ri"), child: child, status: status, at: at, by: by,
-                                 independent: try form.yesNo(EventFlag.independent, "Was the interviewer independent?")).json)
+    return Draft(try ReturnInterview(id: try form.context.recordID(prefix: "ri"), child: child, status: status, at: at, by: by,
+                                     independent: try form.yesNo(EventFlag.independent, "Was the interviewer independent?")).json)
 }

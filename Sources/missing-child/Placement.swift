@@ -16,11 +16,10 @@ let placementCommand = eventCommand(
     let dob = try form.required(EventFlag.dob, "Date of birth", hint: "dd/mm/yyyy")
     let placement = try form.required(EventFlag.placement, "Placement id or name")
     let start = try form.value(EventFlag.start, "Placement start", hint: "dd/mm/yyyy or today")
-    guard dob <= start else { throw UsageError("--dob is after --start") }
     let concern = try answered(form, yes: EventFlag.concern, no: EventFlag.noConcern, "Is trafficking a concern for this child?",
                                why: "for every placement")
-    return Draft(Placement(id: try form.context.recordID(prefix: "plc"), child: child, dob: dob, placement: placement, start: start,
-                           traffickingConcern: concern).json)
+    return Draft(try Placement(id: try form.context.recordID(prefix: "plc"), child: child, dob: dob, placement: placement, start: start,
+                               traffickingConcern: concern).json)
 }
 
 /// A question answered yes or no, never left out: from one of two switches,

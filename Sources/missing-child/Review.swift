@@ -13,6 +13,5 @@ let reviewCommand = eventCommand(
 ) { form, child in
     let held = try form.value(EventFlag.held, "Held on", hint: "yyyy-mm-dd")
     let by = try form.chooseMany(EventFlag.reviewBy, "Agencies present")
-    if let problem = MissingReview.problem(agencies: by) { throw UsageError("--by: \(problem)") }
-    return Draft(MissingReview(id: try form.context.recordID(prefix: "mrv"), child: child, held: held, by: by).json)
+    return Draft(try MissingReview(id: try form.context.recordID(prefix: "mrv"), child: child, held: held, by: by).json)
 }

@@ -12,8 +12,7 @@ let startCommand = eventCommand(
     let type = try form.choose(EventFlag.type, "Missing or away")
     let from = try form.optional(EventFlag.from, "Placement they went from")
     let reported = try form.optional(EventFlag.reported, "Reported to the police at", hint: dateTimeHint)
-    if let reported, reported < lastSeen { throw UsageError("--reported-to-police is before --last-seen") }
-    return Draft(MissingStart(id: try form.context.recordID(prefix: "ms"), child: child, lastSeen: lastSeen, type: type, from: from,
-                              reportedToPolice: reported, policeReference: try form.optional(EventFlag.policeRef, "Police reference"),
-                              mayHaveBeenMoved: try form.yesNo(EventFlag.moved, "May the child have been moved out of the area?")).json)
+    return Draft(try MissingStart(id: try form.context.recordID(prefix: "ms"), child: child, lastSeen: lastSeen, type: type, from: from,
+                                  reportedToPolice: reported, policeReference: try form.optional(EventFlag.policeRef, "Police reference"),
+                                  mayHaveBeenMoved: try form.yesNo(EventFlag.moved, "May the child have been moved out of the area?")).json)
 }

@@ -115,8 +115,8 @@ func fillReferral(_ form: Form) throws -> Draft? {
             p.say("\nWithout consent an adult cannot be referred to the NRM (HESTIA). The duty to notify still applies:")
             p.say("the Home Office is told anonymously, with no name, date of birth or account.")
             guard try p.yesNo("Make the anonymous duty-to-notify record instead?", default: true) else { return nil }
-            let notice = DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: received, firstResponder: responder, sex: sex,
-                                      nationality: nationality, exploitation: exploitation, indicators: indicators)
+            let notice = try DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: received, firstResponder: responder, sex: sex,
+                                          nationality: nationality, exploitation: exploitation, indicators: indicators)
             return Draft(notice.json, title: "Duty to notify (anonymous)", rows: notice.summaryRows)
         }
     }

@@ -18,11 +18,11 @@ let notifyCommand = Command(
     }
     let exploitation = try context[ReferralFlag.exploitation]
     guard !exploitation.isEmpty else { throw UsageError("--exploitation is needed (not-specified if unknown)") }
-    let notice = DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: try context[notifiedOnFlag],
-                              firstResponder: try need(try context[ReferralFlag.firstResponder], ReferralFlag.firstResponder, prompt: false),
-                              sex: try need(try context[ReferralFlag.sex], ReferralFlag.sex, prompt: false),
-                              nationality: try context[ReferralFlag.nationality],
-                              exploitation: exploitation, indicators: try context[ReferralFlag.indicator])
+    let notice = try DutyToNotify(id: try context.recordID(prefix: "dtn"), notifiedOn: try context[notifiedOnFlag],
+                                  firstResponder: try need(try context[ReferralFlag.firstResponder], ReferralFlag.firstResponder, prompt: false),
+                                  sex: try need(try context[ReferralFlag.sex], ReferralFlag.sex, prompt: false),
+                                  nationality: try context[ReferralFlag.nationality],
+                                  exploitation: exploitation, indicators: try context[ReferralFlag.indicator])
     try context.emit(notice.json)
     return .ok
 }

@@ -118,6 +118,12 @@ final class MissingChildTests: XCTestCase {
         XCTAssertTrue(r.out.contains(#""child":"C-1""#) && r.out.contains(#""missing-now":true"#), "the good lines are still folded")
         XCTAssertEqual(try Tools.run(tool, ["report", "--as-of", "2026-11-21T25:00:00Z", path.path]).status, 64)
         XCTAssertEqual(try Tools.run(tool, ["start", "--child", "C-1", "--last-seen", "2026-11-20T18:00:00", "--type", "missing"]).status, 64, "no offset")
+        // The record's own rule, met from options: a usage error naming the option.
+        let early = try Tools.run(tool, ["start", "--child", "C-1", "--last-seen", "2026-11-20T18:00:00Z", "--type", "missing",
+                                         "--reported-to-police", "2026-11-20T17:00:00Z"])
+        XCTAssertEqual(early.status, 64)
+        XCTAssertTrue(early.stderr.hasPrefix("missing-child start: --reported-to-police is before last-seen\n"), early.stderr)
+        XCTAssertEqual(early.out, "")
     }
 
     // MARK: Issue 12 (rules 4 to 7) and issue 13, through the binaries.

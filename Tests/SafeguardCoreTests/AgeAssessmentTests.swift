@@ -8,11 +8,11 @@ func assessment(id: String = "aa-1", date: String = "2026-11-20", documents: Doc
                 factors: [AssessmentFactor] = [.physical, .psychological, .cultural], reasons: String? = "Consistent account",
                 outcome: AssessmentOutcome = .assessedOlder, assessed: AssessedAge? = .range(19...21),
                 conclusion: AgeGroup = .adult) -> AgeAssessment {
-    AgeAssessment(id: RecordID(id)!, person: RecordID("S-7")!, date: CivilDate(date)!, claimed: .claimedAge(16), documents: documents,
-                  assessors: assessors ?? [Assessor(id: RecordID("SW-1")!, trained: true), Assessor(id: RecordID("SW-2")!, trained: true)],
-                  interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult,
-                  purposeExplained: purposeExplained, adversePointsPut: adversePointsPut, factors: factors, reasons: reasons,
-                  outcome: outcome, assessed: assessed, conclusion: conclusion)
+    try! AgeAssessment(id: RecordID(id)!, person: RecordID("S-7")!, date: CivilDate(date)!, claimed: .claimedAge(16), documents: documents,
+                       assessors: assessors ?? [Assessor(id: RecordID("SW-1")!, trained: true), Assessor(id: RecordID("SW-2")!, trained: true)],
+                       interpreterNeeded: interpreterNeeded, interpreter: interpreter, appropriateAdult: appropriateAdult,
+                       purposeExplained: purposeExplained, adversePointsPut: adversePointsPut, factors: factors, reasons: reasons,
+                       outcome: outcome, assessed: assessed, conclusion: conclusion)
 }
 
 final class AgeAssessmentTests: XCTestCase {

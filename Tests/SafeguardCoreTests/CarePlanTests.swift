@@ -6,6 +6,14 @@ final class CarePlanTests: XCTestCase {
 
     /// A child's plan that breaks no rule; each test breaks one.
     func childPlan(_ change: (inout CarePlan) -> Void = { _ in }) -> CarePlan {
+        var arrangements = ChildArrangements()
+        arrangements.missingStrategy = "Key worker on shift; return interview"
+        arrangements.notifyIfMissing = [.police, .homeOffice]
+        arrangements.placement = .specialistFosterCare
+        arrangements.safeHouseNeeded = false
+        arrangements.strategyMeetingHeld = true
+        arrangements.familyRoleAssessed = true
+        arrangements.risksConsidered = [.cse, .missing, .trafficking]
         var p = CarePlan(id: RecordID("cp-1")!, person: RecordID("S-1")!, date: date, dob: CivilDate("2012-03-04"), ageDisputed: false,
                          nationality: Country("VN"), leadProfessional: RecordID("SW-1"), exploitation: [.sexual],
                          needs: [(.accommodation, .open), (.education, .open)],
@@ -13,10 +21,7 @@ final class CarePlanTests: XCTestCase {
                                 .familyFriendsRisk: .low, .abduction: .low, .goingMissing: .high],
                          safetyPlanReviewed: date, agencies: [("police", true)],
                          papersComplete: false, interpreter: .independentProfessional, interpreterKnowsPerson: false,
-                         arrangements: .child(ChildArrangements(missingStrategy: "Key worker on shift; return interview", notifyIfMissing: [.police, .homeOffice],
-                                                                placement: .specialistFosterCare, safeHouseNeeded: false, headOfServiceNotified: false,
-                                                                strategyMeetingHeld: true, familyRoleAssessed: true,
-                                                                risksConsidered: [.cse, .missing, .trafficking])))
+                         arrangements: .child(arrangements))
         change(&p)
         return p
     }

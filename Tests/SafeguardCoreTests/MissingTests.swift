@@ -26,16 +26,16 @@ final class MissingFoldTests: XCTestCase {
     var line = 0
 
     func placement(_ start: String, concern: Bool = true) -> MissingEvent {
-        .placement(Placement(id: RecordID("p\(start)")!, child: child, dob: CivilDate("2010-05-01")!, placement: "Oak House",
-                             start: CivilDate(start)!, traffickingConcern: concern))
+        .placement(try! Placement(id: RecordID("p\(start)")!, child: child, dob: CivilDate("2010-05-01")!, placement: "Oak House",
+                                  start: CivilDate(start)!, traffickingConcern: concern))
     }
     func start(_ t: String, type: MissingType = .missing, reported: String? = nil, moved: Bool = false) -> MissingEvent {
-        .start(MissingStart(id: RecordID("s-\(line)")!, child: child, lastSeen: dt(t), type: type, from: "Oak House",
-                            reportedToPolice: reported.map(dt), policeReference: nil, mayHaveBeenMoved: moved))
+        .start(try! MissingStart(id: RecordID("s-\(line)")!, child: child, lastSeen: dt(t), type: type, from: "Oak House",
+                                 reportedToPolice: reported.map(dt), policeReference: nil, mayHaveBeenMoved: moved))
     }
     func back(_ t: String) -> MissingEvent { .returned(MissingReturn(id: RecordID("r-\(line)")!, child: child, returned: dt(t), foundAt: nil)) }
     func interview(_ t: String, _ status: InterviewStatus) -> MissingEvent {
-        .interview(ReturnInterview(id: RecordID("i-\(line)")!, child: child, status: status, at: dt(t), by: RecordID("SW-1"), independent: true))
+        .interview(try! ReturnInterview(id: RecordID("i-\(line)")!, child: child, status: status, at: dt(t), by: RecordID("SW-1"), independent: true))
     }
 
     func fold(_ events: [MissingEvent], asOf: String, rules: MissingRules = MissingRules(), limit: Int = 64) -> (MissingStatus?, MissingFolder) {
@@ -254,17 +254,17 @@ final class MissingDutiesTests: XCTestCase {
 
     func placement(_ start: String, concern: Bool, name: String = "Oak House") -> MissingEvent {
         line += 1
-        return .placement(Placement(id: RecordID("p\(line)")!, child: child, dob: CivilDate("2010-05-01")!, placement: name,
-                                    start: CivilDate(start)!, traffickingConcern: concern))
+        return .placement(try! Placement(id: RecordID("p\(line)")!, child: child, dob: CivilDate("2010-05-01")!, placement: name,
+                                         start: CivilDate(start)!, traffickingConcern: concern))
     }
     func concern(_ on: String, _ change: ConcernChange) -> MissingEvent {
         line += 1
-        return .concern(TraffickingConcern(id: RecordID("tc\(line)")!, child: child, change: change, on: CivilDate(on)!, reason: "Synthetic"))
+        return .concern(try! TraffickingConcern(id: RecordID("tc\(line)")!, child: child, change: change, on: CivilDate(on)!, reason: "Synthetic"))
     }
     func start(_ t: String, reported: String? = nil, moved: Bool = false) -> MissingEvent {
         line += 1
-        return .start(MissingStart(id: RecordID("s\(line)")!, child: child, lastSeen: dt(t), type: .missing, from: nil,
-                                   reportedToPolice: reported.map(dt), policeReference: nil, mayHaveBeenMoved: moved))
+        return .start(try! MissingStart(id: RecordID("s\(line)")!, child: child, lastSeen: dt(t), type: .missing, from: nil,
+                                        reportedToPolice: reported.map(dt), policeReference: nil, mayHaveBeenMoved: moved))
     }
     func back(_ t: String, to: ReleaseTo = .placement, checks: Set<ReleaseCheck> = []) -> MissingEvent {
         line += 1
@@ -276,11 +276,11 @@ final class MissingDutiesTests: XCTestCase {
     }
     func review(_ held: String) -> MissingEvent {
         line += 1
-        return .review(MissingReview(id: RecordID("v\(line)")!, child: child, held: CivilDate(held)!, by: [.police, .childrensSocialCare]))
+        return .review(try! MissingReview(id: RecordID("v\(line)")!, child: child, held: CivilDate(held)!, by: [.police, .childrensSocialCare]))
     }
     func interview(_ t: String) -> MissingEvent {
         line += 1
-        return .interview(ReturnInterview(id: RecordID("i\(line)")!, child: child, status: .done, at: dt(t), by: RecordID("SW-1"), independent: true))
+        return .interview(try! ReturnInterview(id: RecordID("i\(line)")!, child: child, status: .done, at: dt(t), by: RecordID("SW-1"), independent: true))
     }
 
     func fold(_ events: [MissingEvent], asOf: String, limit: Int = 64) -> (MissingStatus, MissingFolder) {

@@ -68,8 +68,8 @@ final class ReferralTests: XCTestCase {
     }
 
     func testDutyToNotifyHasNoPersonalFields() throws {
-        let n = DutyToNotify(id: RecordID("dtn-1")!, notifiedOn: date("2026-11-20"), firstResponder: .police, sex: .female,
-                             nationality: Country("RO"), exploitation: [.labour], indicators: [])
+        let n = try DutyToNotify(id: RecordID("dtn-1")!, notifiedOn: date("2026-11-20"), firstResponder: .police, sex: .female,
+                                 nationality: Country("RO"), exploitation: [.labour], indicators: [])
         guard case .object(let o) = n.json else { return XCTFail() }
         XCTAssertEqual(Set(o.keys), Set(["kind", "v"] + DutyToNotify.fields))
         for personal in ["name", "dob", "subject", "account", "claimed-age", "address"] {

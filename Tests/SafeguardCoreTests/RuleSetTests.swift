@@ -97,18 +97,18 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(stats.grid(.countyLines).rowKeys, [["flagged"], ["not-flagged"]])
     }
 
-    func testUnderCurrentRulesAnOlderFindingNeedsTheMindedToStage() {
+    func testUnderCurrentRulesAnOlderFindingNeedsTheMindedToStage() throws {
         let older = assessment()
         XCTAssertTrue(older.isSound, "the sources ask for no minded-to stage")
         XCTAssertEqual(older.gaps(under: .current), [.noMindedToStage])
         XCTAssertFalse(older.isSound(under: .current))
         XCTAssertEqual(AgePresumption.determine(assessments: [older], on: date("2026-11-23"), rules: .current).treatedAs, .child)
         XCTAssertEqual(AgePresumption.determine(assessments: [older], on: date("2026-11-23")).treatedAs, .adult)
-        let minded = AgeAssessment(id: older.id, person: older.person, date: older.date, claimed: older.claimed, documents: older.documents,
-                                   assessors: older.assessors, interpreterNeeded: older.interpreterNeeded, interpreter: older.interpreter,
-                                   appropriateAdult: true, purposeExplained: true, adversePointsPut: true, factors: older.factors,
-                                   reasons: older.reasons, outcome: .assessedOlder, assessed: older.assessed, conclusion: .adult,
-                                   assessedBy: .naab, mindedToDate: date("2026-11-18"), mindedToResponse: "Synthetic response")
+        let minded = try AgeAssessment(id: older.id, person: older.person, date: older.date, claimed: older.claimed, documents: older.documents,
+                                       assessors: older.assessors, interpreterNeeded: older.interpreterNeeded, interpreter: older.interpreter,
+                                       appropriateAdult: true, purposeExplained: true, adversePointsPut: true, factors: older.factors,
+                                       reasons: older.reasons, outcome: .assessedOlder, assessed: older.assessed, conclusion: .adult,
+                                       assessedBy: .naab, mindedToDate: date("2026-11-18"), mindedToResponse: "Synthetic response")
         XCTAssertTrue(minded.isSound(under: .current))
         XCTAssertEqual(try AgeAssessment(minded.json.objectValue!), minded, "read back")
         XCTAssertTrue(assessment(outcome: .claimedAgeAccepted, assessed: nil, conclusion: .child).gaps(under: .current).isEmpty,

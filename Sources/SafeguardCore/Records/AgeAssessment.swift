@@ -54,11 +54,16 @@ public struct AgeAssessment: Record, Equatable, Sendable {
     public let mindedToDate: CivilDate?
     public let mindedToResponse: String?
 
+    /// A date of birth, claimed or assessed, is on or before the assessment; a
+    /// minded-to response answers the minded-to date it was given on.
     public init(id: RecordID, person: RecordID, date: CivilDate, claimed: StatedAge, documents: DocumentsSeen,
                 assessors: [Assessor], interpreterNeeded: Bool, interpreter: InterpreterArrangement,
                 appropriateAdult: Bool, purposeExplained: Bool, adversePointsPut: Bool, factors: [AssessmentFactor],
                 reasons: String?, outcome: AssessmentOutcome, assessed: AssessedAge?, conclusion: AgeGroup,
-                assessedBy: AssessingBody? = nil, mindedToDate: CivilDate? = nil, mindedToResponse: String? = nil) {
+                assessedBy: AssessingBody? = nil, mindedToDate: CivilDate? = nil, mindedToResponse: String? = nil) throws {
+        if case .dateOfBirth(let d) = claimed, d > date { throw RecordError("field claimed.dob is after the assessment date") }
+        if case .dateOfBirth(let d)? = assessed, d > date { throw RecordError("field assessed.dob is after the assessment date") }
+        if mindedToResponse != nil, mindedToDate == nil { throw RecordError("field minded-to-response goes with the minded-to-date it answers") }
         self.id = id
         self.person = person
         self.date = date
@@ -185,14 +190,11 @@ public struct AgeAssessment: Record, Equatable, Sendable {
     }
 
     public init(reading r: FieldReader) throws {
-        let date = try r.date("date")
         let c = try r.object("claimed")
         try c.allowOnly(["dob", "age"])
         let claimed: StatedAge
         switch (try c.optionalDate("dob"), try c.optionalInt("age", in: StatedAge.claimedAgeRange)) {
-        case (let d?, nil):
-            guard d <= date else { throw RecordError("field claimed.dob is after the assessment date") }
-            claimed = .dateOfBirth(d)
+        case (let d?, nil): claimed = .dateOfBirth(d)
         case (nil, let n?): claimed = .claimedAge(n)
         default: throw RecordError("field claimed needs exactly one of dob or age")
         }
@@ -208,26 +210,21 @@ public struct AgeAssessment: Record, Equatable, Sendable {
             try a.allowOnly(["dob", "min-age", "max-age"])
             switch (try a.optionalDate("dob"), try a.optionalInt("min-age", in: StatedAge.claimedAgeRange),
                     try a.optionalInt("max-age", in: StatedAge.claimedAgeRange)) {
-            case (let d?, nil, nil):
-                guard d <= date else { throw RecordError("field assessed.dob is after the assessment date") }
-                assessed = .dateOfBirth(d)
+            case (let d?, nil, nil): assessed = .dateOfBirth(d)
             case (nil, let lo?, let hi?):
                 guard lo <= hi else { throw RecordError("field assessed.min-age is more than assessed.max-age") }
                 assessed = .range(lo...hi)
             default: throw RecordError("field assessed needs a dob, or min-age and max-age")
             }
         }
-        let mindedToDate = try r.optionalDate("minded-to-date")
-        let mindedToResponse = try r.optionalText("minded-to-response")
-        if mindedToResponse != nil, mindedToDate == nil { throw RecordError("field minded-to-response goes with the minded-to-date it answers") }
-        self.init(id: try r.id("id"), person: try r.id("person"), date: date, claimed: claimed,
-                  documents: try r.code("documents"), assessors: assessors,
-                  interpreterNeeded: try r.bool("interpreter-needed"), interpreter: try r.code("interpreter"),
-                  appropriateAdult: try r.bool("appropriate-adult"), purposeExplained: try r.bool("purpose-explained"),
-                  adversePointsPut: try r.bool("adverse-points-put"), factors: try r.codes("factors"),
-                  reasons: try r.optionalText("reasons"), outcome: try r.code("outcome"), assessed: assessed,
-                  conclusion: try r.code("conclusion"), assessedBy: try r.optionalCode("assessed-by"),
-                  mindedToDate: mindedToDate, mindedToResponse: mindedToResponse)
+        try self.init(id: try r.id("id"), person: try r.id("person"), date: try r.date("date"), claimed: claimed,
+                      documents: try r.code("documents"), assessors: assessors,
+                      interpreterNeeded: try r.bool("interpreter-needed"), interpreter: try r.code("interpreter"),
+                      appropriateAdult: try r.bool("appropriate-adult"), purposeExplained: try r.bool("purpose-explained"),
+                      adversePointsPut: try r.bool("adverse-points-put"), factors: try r.codes("factors"),
+                      reasons: try r.optionalText("reasons"), outcome: try r.code("outcome"), assessed: assessed,
+                      conclusion: try r.code("conclusion"), assessedBy: try r.optionalCode("assessed-by"),
+                      mindedToDate: try r.optionalDate("minded-to-date"), mindedToResponse: try r.optionalText("minded-to-response"))
     }
 }
 

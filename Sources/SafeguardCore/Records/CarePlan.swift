@@ -1,8 +1,9 @@
-/// What a child's plan must also hold (CHESHIRE §5-6.4; SOLACE L421).
+/// What a child's plan must also hold (CHESHIRE §5-6.4; SOLACE L421). Each
+/// field's default is a new plan's: nothing decided, nothing held yet.
 public struct ChildArrangements: Equatable, Sendable {
     /// How going missing will be prevented and managed (free text, personal data).
     public var missingStrategy: String?
-    public var notifyIfMissing: [AgencyToNotify]
+    public var notifyIfMissing: [AgencyToNotify] = []
     public var placement: PlacementType?
     /// When the current placement began: private fostering is notified within 48 hours of it (PLAN L940-942).
     public var placementStart: CivilDate?
@@ -10,39 +11,21 @@ public struct ChildArrangements: Equatable, Sendable {
     public var privateFosteringNotified: CivilDate?
     /// The safe-house decision: nil until made.
     public var safeHouseNeeded: Bool?
-    public var headOfServiceNotified: Bool
-    public var strategyMeetingHeld: Bool
+    public var headOfServiceNotified = false
+    public var strategyMeetingHeld = false
     /// The family's possible role in the trafficking, assessed before any reunification (CHESHIRE L217).
-    public var familyRoleAssessed: Bool
+    public var familyRoleAssessed = false
     /// Whether the family is thought complicit in the trafficking: nil until known (CHESHIRE L230).
     public var familyComplicit: Bool?
     /// The other children in the household, by pseudonymous id: nil until listed, empty when there are none.
     public var householdChildren: [HouseholdChild]?
     /// The risks considered together (CHESHIRE §7): CSE, missing, trafficking.
-    public var risksConsidered: [ConsideredRisk]
+    public var risksConsidered: [ConsideredRisk] = []
     /// The Independent Child Trafficking Guardian referral (Modern Slavery Act 2015 s.48): nil until recorded.
     public var ictg: ICTGReferral?
 
-    /// The defaults are a new plan's: nothing decided, nothing held yet.
-    public init(missingStrategy: String? = nil, notifyIfMissing: [AgencyToNotify] = [], placement: PlacementType? = nil,
-                safeHouseNeeded: Bool? = nil, headOfServiceNotified: Bool = false, strategyMeetingHeld: Bool = false,
-                familyRoleAssessed: Bool = false, familyComplicit: Bool? = nil, householdChildren: [HouseholdChild]? = nil,
-                risksConsidered: [ConsideredRisk] = [], placementStart: CivilDate? = nil, privateFosteringNotified: CivilDate? = nil,
-                ictg: ICTGReferral? = nil) {
-        self.missingStrategy = missingStrategy
-        self.notifyIfMissing = notifyIfMissing
-        self.placement = placement
-        self.safeHouseNeeded = safeHouseNeeded
-        self.headOfServiceNotified = headOfServiceNotified
-        self.strategyMeetingHeld = strategyMeetingHeld
-        self.familyRoleAssessed = familyRoleAssessed
-        self.familyComplicit = familyComplicit
-        self.householdChildren = householdChildren
-        self.risksConsidered = risksConsidered
-        self.placementStart = placementStart
-        self.privateFosteringNotified = privateFosteringNotified
-        self.ictg = ictg
-    }
+    /// A new plan's arrangements: every field at its default.
+    public init() {}
 }
 
 /// Another child in the household of a family thought complicit, and whether they have been assessed (CHESHIRE L230).

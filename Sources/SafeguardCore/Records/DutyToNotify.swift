@@ -18,8 +18,20 @@ public struct DutyToNotify: Record, LaidOutRecord, Equatable, Sendable {
     public let exploitation: [ExploitationType]
     public let indicators: [String]
 
+    public init(reading r: FieldReader) throws {
+        guard try r.code("treated-as", AgeGroup.self) == .adult else {
+            throw RecordError("field treated-as: a duty-to-notify record is for an adult; a child is referred without consent")
+        }
+        guard try r.string("consent") == "refused" else { throw RecordError("field consent: must be refused") }
+        try self.init(id: try r.id("id"), notifiedOn: try r.date("notified-on"), firstResponder: try r.code("first-responder"),
+                      sex: try r.code("sex"), nationality: try r.country("nationality"), exploitation: try r.codes("exploitation"),
+                      indicators: try readIndicators(r))
+    }
+
+    /// At least one exploitation type, as a referral has.
     public init(id: RecordID, notifiedOn: CivilDate, firstResponder: FirstResponder, sex: Sex,
-                nationality: Country?, exploitation: [ExploitationType], indicators: [String]) {
+                nationality: Country?, exploitation: [ExploitationType], indicators: [String]) throws {
+        guard !exploitation.isEmpty else { throw RecordError("field exploitation: give at least one exploitation type (not-specified if unknown)") }
         self.id = id
         self.notifiedOn = notifiedOn
         self.firstResponder = firstResponder
@@ -27,18 +39,6 @@ public struct DutyToNotify: Record, LaidOutRecord, Equatable, Sendable {
         self.nationality = nationality
         self.exploitation = exploitation
         self.indicators = indicators
-    }
-
-    public init(reading r: FieldReader) throws {
-        guard try r.code("treated-as", AgeGroup.self) == .adult else {
-            throw RecordError("field treated-as: a duty-to-notify record is for an adult; a child is referred without consent")
-        }
-        guard try r.string("consent") == "refused" else { throw RecordError("field consent: must be refused") }
-        let exploitation: [ExploitationType] = try r.codes("exploitation")
-        guard !exploitation.isEmpty else { throw RecordError("field exploitation: give at least one exploitation type (not-specified if unknown)") }
-        self.init(id: try r.id("id"), notifiedOn: try r.date("notified-on"), firstResponder: try r.code("first-responder"),
-                  sex: try r.code("sex"), nationality: try r.country("nationality"), exploitation: exploitation,
-                  indicators: try readIndicators(r))
     }
 }
 

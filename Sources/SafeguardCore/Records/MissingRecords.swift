@@ -14,19 +14,19 @@ public struct TraffickingConcern: Record, LaidOutRecord, Equatable, Sendable {
     /// Why: free text, so personal data. Needed to lift a concern.
     public let reason: String?
 
-    public init(id: RecordID, child: RecordID, change: ConcernChange, on: CivilDate, reason: String?) {
+    public init(reading r: FieldReader) throws {
+        try self.init(id: try r.id("id"), child: try r.id("child"), change: try r.code("concern"), on: try r.date("on"),
+                      reason: try r.optionalText("reason"))
+    }
+
+    /// A concern is lifted only with a reason.
+    public init(id: RecordID, child: RecordID, change: ConcernChange, on: CivilDate, reason: String?) throws {
+        if change == .lifted, reason == nil { throw RecordError("field reason is missing: a concern is lifted only with a reason") }
         self.id = id
         self.child = child
         self.change = change
         self.on = on
         self.reason = reason
-    }
-
-    public init(reading r: FieldReader) throws {
-        let change: ConcernChange = try r.code("concern")
-        let reason = try r.optionalText("reason")
-        if change == .lifted, reason == nil { throw RecordError("field reason is missing: a concern is lifted only with a reason") }
-        self.init(id: try r.id("id"), child: try r.id("child"), change: change, on: try r.date("on"), reason: reason)
     }
 }
 
@@ -44,22 +44,17 @@ public struct MissingReview: Record, LaidOutRecord, Equatable, Sendable {
     /// The agencies present.
     public let by: [ReviewAgency]
 
-    public init(id: RecordID, child: RecordID, held: CivilDate, by: [ReviewAgency]) {
+    public init(reading r: FieldReader) throws {
+        try self.init(id: try r.id("id"), child: try r.id("child"), held: try r.date("held"), by: try r.unique("by", try r.codes("by")))
+    }
+
+    /// Multi-agency: at least two agencies (and, as read, none named twice).
+    public init(id: RecordID, child: RecordID, held: CivilDate, by: [ReviewAgency]) throws {
+        guard by.count >= 2 else { throw RecordError("field by: a repeat-missing review is multi-agency: name at least two agencies present") }
         self.id = id
         self.child = child
         self.held = held
         self.by = by
-    }
-
-    /// Multi-agency: at least two agencies, none named twice.
-    public static func problem(agencies: [ReviewAgency]) -> String? {
-        agencies.count < 2 ? "a repeat-missing review is multi-agency: name at least two agencies present" : nil
-    }
-
-    public init(reading r: FieldReader) throws {
-        let by: [ReviewAgency] = try r.unique("by", try r.codes("by"))
-        if let p = Self.problem(agencies: by) { throw RecordError("field by: \(p)") }
-        self.init(id: try r.id("id"), child: try r.id("child"), held: try r.date("held"), by: by)
     }
 }
 
@@ -76,14 +71,14 @@ public struct MissingNotification: Record, LaidOutRecord, Equatable, Sendable {
     public let agency: AgencyToNotify
     public let at: DateTime
 
+    public init(reading r: FieldReader) throws {
+        self.init(id: try r.id("id"), child: try r.id("child"), agency: try r.code("agency"), at: try r.dateTime("at"))
+    }
+
     public init(id: RecordID, child: RecordID, agency: AgencyToNotify, at: DateTime) {
         self.id = id
         self.child = child
         self.agency = agency
         self.at = at
-    }
-
-    public init(reading r: FieldReader) throws {
-        self.init(id: try r.id("id"), child: try r.id("child"), agency: try r.code("agency"), at: try r.dateTime("at"))
     }
 }

@@ -18,8 +18,16 @@ public struct MissingStart: Record, LaidOutRecord, Equatable, Sendable {
     /// The child may have been moved out of the area: tell the Missing People helpline too.
     public let mayHaveBeenMoved: Bool
 
+    public init(reading r: FieldReader) throws {
+        try self.init(id: try r.id("id"), child: try r.id("child"), lastSeen: try r.dateTime("last-seen"), type: try r.code("type"),
+                      from: try r.optionalText("from"), reportedToPolice: try r.optionalDateTime("reported-to-police"),
+                      policeReference: try r.optionalText("police-reference"), mayHaveBeenMoved: try r.bool("may-have-been-moved"))
+    }
+
+    /// The police are told once the child is missing, never before they were last seen.
     public init(id: RecordID, child: RecordID, lastSeen: DateTime, type: MissingType, from: String?,
-                reportedToPolice: DateTime?, policeReference: String?, mayHaveBeenMoved: Bool) {
+                reportedToPolice: DateTime?, policeReference: String?, mayHaveBeenMoved: Bool) throws {
+        if let reported = reportedToPolice, reported < lastSeen { throw RecordError("field reported-to-police is before last-seen") }
         self.id = id
         self.child = child
         self.lastSeen = lastSeen
@@ -28,14 +36,5 @@ public struct MissingStart: Record, LaidOutRecord, Equatable, Sendable {
         self.reportedToPolice = reportedToPolice
         self.policeReference = policeReference
         self.mayHaveBeenMoved = mayHaveBeenMoved
-    }
-
-    public init(reading r: FieldReader) throws {
-        let lastSeen = try r.dateTime("last-seen")
-        let reported = try r.optionalDateTime("reported-to-police")
-        if let reported, reported < lastSeen { throw RecordError("field reported-to-police is before last-seen") }
-        self.init(id: try r.id("id"), child: try r.id("child"), lastSeen: lastSeen, type: try r.code("type"),
-                  from: try r.optionalText("from"), reportedToPolice: reported, policeReference: try r.optionalText("police-reference"),
-                  mayHaveBeenMoved: try r.bool("may-have-been-moved"))
     }
 }

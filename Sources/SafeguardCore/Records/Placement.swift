@@ -16,20 +16,20 @@ public struct Placement: Record, LaidOutRecord, Equatable, Sendable {
     public let start: CivilDate
     public let traffickingConcern: Bool
 
-    public init(id: RecordID, child: RecordID, dob: CivilDate, placement: String, start: CivilDate, traffickingConcern: Bool) {
+    public init(reading r: FieldReader) throws {
+        guard let placement = try r.optionalText("placement") else { throw RecordError("field placement is missing") }
+        try self.init(id: try r.id("id"), child: try r.id("child"), dob: try r.date("dob"), placement: placement, start: try r.date("start"),
+                      traffickingConcern: try r.bool("trafficking-concern"))
+    }
+
+    /// A child is placed only once born.
+    public init(id: RecordID, child: RecordID, dob: CivilDate, placement: String, start: CivilDate, traffickingConcern: Bool) throws {
+        guard dob <= start else { throw RecordError("field dob is after the placement start") }
         self.id = id
         self.child = child
         self.dob = dob
         self.placement = placement
         self.start = start
         self.traffickingConcern = traffickingConcern
-    }
-
-    public init(reading r: FieldReader) throws {
-        let dob = try r.date("dob"), start = try r.date("start")
-        guard dob <= start else { throw RecordError("field dob is after the placement start") }
-        guard let placement = try r.optionalText("placement") else { throw RecordError("field placement is missing") }
-        self.init(id: try r.id("id"), child: try r.id("child"), dob: dob, placement: placement, start: start,
-                  traffickingConcern: try r.bool("trafficking-concern"))
     }
 }

@@ -1,5 +1,8 @@
 /// A record kind of the NDJSON contract: it knows its `kind`, writes itself
-/// as one JSON object and reads itself back with every rule checked.
+/// as one JSON object and reads itself back with every rule checked. Its rules
+/// live in its public throwing initialiser: `init(reading:)` reads the fields
+/// and passes them there, as a command does with its options or the answers at
+/// the prompt, so a record read and a record made meet the same rules.
 public protocol Record {
     static var kind: String { get }
     /// The fields this kind defines, in the order they are written.

@@ -15,20 +15,19 @@ public struct ReturnInterview: Record, LaidOutRecord, Equatable, Sendable {
     public let by: RecordID?
     public let independent: Bool
 
-    public init(id: RecordID, child: RecordID, status: InterviewStatus, at: DateTime, by: RecordID?, independent: Bool) {
+    public init(reading r: FieldReader) throws {
+        try self.init(id: try r.id("id"), child: try r.id("child"), status: try r.code("status"), at: try r.dateTime("at"),
+                      by: try r.optionalID("by"), independent: try r.bool("independent"))
+    }
+
+    /// A held interview names who held it.
+    public init(id: RecordID, child: RecordID, status: InterviewStatus, at: DateTime, by: RecordID?, independent: Bool) throws {
+        if status == .done, by == nil { throw RecordError("field by: a held interview names who held it") }
         self.id = id
         self.child = child
         self.status = status
         self.at = at
         self.by = by
         self.independent = independent
-    }
-
-    public init(reading r: FieldReader) throws {
-        let status: InterviewStatus = try r.code("status")
-        let by = try r.optionalID("by")
-        if status == .done, by == nil { throw RecordError("field by: a held interview names who held it") }
-        self.init(id: try r.id("id"), child: try r.id("child"), status: status, at: try r.dateTime("at"), by: by,
-                  independent: try r.bool("independent"))
     }
 }

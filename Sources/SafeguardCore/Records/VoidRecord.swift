@@ -13,18 +13,18 @@ public struct VoidRecord: Record, LaidOutRecord, Equatable, Sendable {
     public let reason: String
     public let on: CivilDate
 
-    public init(id: RecordID, voids: RecordID, reason: String, on: CivilDate) {
+    public init(reading r: FieldReader) throws {
+        guard let reason = try r.optionalText("reason") else { throw RecordError("field reason is missing: a void says why") }
+        try self.init(id: try r.id("id"), voids: try r.id("voids"), reason: reason, on: try r.date("on"))
+    }
+
+    /// A void cancels another record, never itself.
+    public init(id: RecordID, voids: RecordID, reason: String, on: CivilDate) throws {
+        if id == voids { throw RecordError("field id: a void cannot void itself") }
         self.id = id
         self.voids = voids
         self.reason = reason
         self.on = on
-    }
-
-    public init(reading r: FieldReader) throws {
-        let id = try r.id("id"), voids = try r.id("voids")
-        if id == voids { throw RecordError("field voids: a void cannot void itself") }
-        guard let reason = try r.optionalText("reason") else { throw RecordError("field reason is missing: a void says why") }
-        self.init(id: id, voids: voids, reason: reason, on: try r.date("on"))
     }
 }
 
