@@ -184,31 +184,31 @@ enum Quick {
         return j
     }
 
-    /// A key at its opening quote (escaped or not: a skipped key is not looked up), past its `:`.
-    @inline(__always)
-    static func key(_ b: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-        guard i < end, b[i] == UInt8(ascii: "\"") else { return -1 }
-        var escaped = false
-        let j = string(b, i, end, &escaped)
-        return j < 0 ? -1 : colon(b, j, end)
-    }
-
     /// Skips the value at `start` (not a space), validating it: nested arrays
     /// and objects in one loop, a bit a level for which one is open.
     static func skip(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, depth: Int) -> Int {
         var i = start
         var objects: UInt64 = 0   // bit k: the container k levels down is an object
         var open = 0
+        var atKey = false         // at an object member's key, not a value
         while true {
-            // A value at i.
             guard i < end else { return -1 }
-            switch b[i] {
-            case UInt8(ascii: "\""):
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
                 var escaped = false
                 i = string(b, i, end, &escaped)
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if i < 0 { return -1 }
+                if atKey {
+                    i = colon(b, i, end)
+                    if i < 0 { return -1 }
+                    atKey = false
+                    continue
+                }
+            } else if atKey {
+                return -1
+            } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
                 guard depth &+ open < FieldScanner.quickDepth else { return -1 }
-                let isObject = b[i] == UInt8(ascii: "{")
+                let isObject = c == UInt8(ascii: "{")
                 i = space(b, i &+ 1, end)
                 guard i < end else { return -1 }
                 if b[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
@@ -216,16 +216,18 @@ enum Quick {
                 } else {
                     open &+= 1
                     objects = objects &<< 1 | (isObject ? 1 : 0)
-                    if isObject { i = key(b, i, end) }
-                    if i < 0 { return -1 }
+                    atKey = isObject
                     continue
                 }
-            case UInt8(ascii: "t"): i = literal(b, i, end, true4, 4)
-            case UInt8(ascii: "f"): i = literal(b, i, end, fals, 5)
-            case UInt8(ascii: "n"): i = literal(b, i, end, null, 4)
-            default: i = number(b, i, end)
+            } else {
+                switch c {
+                case UInt8(ascii: "t"): i = literal(b, i, end, true4, 4)
+                case UInt8(ascii: "f"): i = literal(b, i, end, fals, 5)
+                case UInt8(ascii: "n"): i = literal(b, i, end, null, 4)
+                default: i = number(b, i, end)
+                }
+                if i < 0 { return -1 }
             }
-            if i < 0 { return -1 }
             // After a value: the next member, or the ends of the containers it closes.
             while true {
                 if open == 0 { return i }
@@ -234,7 +236,7 @@ enum Quick {
                 let inObject = objects & 1 != 0
                 if b[i] == UInt8(ascii: ",") {
                     i = space(b, i &+ 1, end)
-                    if inObject { i = key(b, i, end); if i < 0 { return -1 } }
+                    atKey = inObject
                     break
                 }
                 guard b[i] == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return -1 }
