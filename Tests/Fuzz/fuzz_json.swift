@@ -8,8 +8,15 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var parserError: JSONSyntaxError?
     do throws(JSONSyntaxError) { parsed = try JSONParser.parse(line) } catch { parserError = error }
     let scanner = FieldScanner(paths: ["kind", "id", "subject.dob", "a.b.c", "kind"])
+    // The quick pass takes a line only where the careful pass gives the same cells.
+    for k in scanner.cells.indices { scanner.cells[k] = .missing }
+    let quickTook = scanner.quickScan(line, scanner.cells)
+    let quickCells = Array(scanner.cells)
+    let careful = Result { () throws(JSONSyntaxError) -> Bool in try scanner.scan(line, quick: false) }
+    if quickTook, (try? careful.get()) != true || Array(scanner.cells) != quickCells { fatalError("the quick pass took a line the careful pass reads otherwise") }
     var scannedOK = true
     do { _ = try scanner.scan(line) } catch { scannedOK = false }
+    if Result(catching: { () throws(JSONSyntaxError) -> Bool in try scanner.scan(line) }) != careful { fatalError("the scan's answer is not the careful pass's") }
     // The scanner refuses a duplicate only among the keys it picks; the parser refuses every duplicate.
     if scannedOK, let e = parserError, !e.reason.hasPrefix("duplicate key") { fatalError("the scanner accepted what the parser refused: \(e.message)") }
     if let v = parsed {

@@ -100,6 +100,91 @@ final class FieldScannerTests: XCTestCase {
     }
 }
 
+/// The field scanner's quick pass (issue 18) hands every line it does not
+/// take to the careful pass; a line it takes must be one the careful pass
+/// takes too, with the very same cells. Checked on records and on thousands of
+/// damaged copies of them (bytes changed, dropped, doubled; lines cut short).
+final class QuickPassTests: XCTestCase {
+    static let pathSets: [[String]] = [
+        ["id", "received", "first-responder", "subject.sex", "subject.nationality", "treated-as", "kind"],
+        ["kind", "id", "subject", "subject.languages", "exploitation", "kind", "v", "z.y.x"],
+        ["a", "c.d", "o.a", "s", "n", "t", "e"],
+    ]
+    static let records = [
+        #"{"kind":"referral","v":1,"id":"ref-1","received":"2025-01-01","first-responder":"salvation-army","subject":{"id":"subj-1","name":"A B","dob":"1995-03-29","age-disputed":false,"sex":"female","nationality":"SY","languages":["ar","en"]},"treated-as":"adult","exploitation":["not-specified"],"consent":{"status":"signed"},"account":"Synthetic, with commas; no real person."}"#,
+        #"{"a":"caf\u00e9 \"q\"\n\ud83d\ude00","c":{"d":[1,{"b":2}],"e":null},"o":{"a":[-1.5e3,0,0.25,1E+2,true,false,null,"x"]},"s":"Zoë 😀 é","n":-0,"t":true,"e":{}}"#,
+        " { \"k\\u0069nd\" : \"void\" , \"id\" :\t\"x\" , \"subject\" : { \"sex\" : \"male\" } , \"z\":{\"y\":{\"x\":[[],{},[[]]]}} } ",
+        #"{"id":"a","subject":{"sex":"f"},"subject":{"nationality":"GB"}}"#,
+        #"{"id":"a","subject":{"sex":"f"},"subject":{"sex":"m"}}"#,
+        "{\"a\":" + String(repeating: "[", count: 62) + String(repeating: "]", count: 62) + "}",
+        "{\"a\":" + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}",
+        "{\"a\":" + String(repeating: "{\"b\":", count: 126) + "1" + String(repeating: "}", count: 126) + "}",
+        "{\"a\":" + String(repeating: "[", count: 127) + String(repeating: "]", count: 127) + "}",
+        "{\"a\":" + String(repeating: "[", count: 128) + String(repeating: "]", count: 128) + "}",
+        #"{"id":"=1+2","kind":"@x","subject":{"sex":"-","nationality":"\t"}}"#,
+        #"[1,{"a":2}]"#, #""x""#, "{}", "",
+    ]
+    static let bytes: [UInt8] = Array(#""\{}[]:, 0123456789-+.eEtrufalsn"#.utf8)
+        + [0x09, 0x00, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF]
+
+    func testTheQuickPassTakesOnlyWhatTheCarefulPassGivesTheSameCellsFor() {
+        var lines = Self.records.map { Array($0.utf8) }
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for record in Self.records.map({ Array($0.utf8) }) where record.count > 2 {
+            for _ in 0..<1500 {
+                var line = record
+                for _ in 0...next(3) {
+                    let at = next(line.count)
+                    switch next(4) {
+                    case 0: line[at] = Self.bytes[next(Self.bytes.count)]
+                    case 1: line.remove(at: at)
+                    case 2: line.insert(contentsOf: Array(line[at..<min(line.count, at + 1 + next(8))]), at: at)
+                    default: line.insert(Self.bytes[next(Self.bytes.count)], at: at)
+                    }
+                    if line.isEmpty { break }
+                }
+                if next(10) == 0 { line = Array(line.prefix(next(line.count + 1))) }
+                lines.append(line)
+            }
+        }
+        var quickTook = 0, carefulOnly = 0, refused = 0
+        for paths in Self.pathSets {
+            let scanner = FieldScanner(paths: paths)
+            for line in lines {
+                line.withUnsafeBufferPointer { b in
+                    for k in scanner.cells.indices { scanner.cells[k] = .missing }
+                    let took = scanner.quickScan(b, scanner.cells)
+                    let quickCells = Array(scanner.cells)
+                    let careful = Result { () throws(JSONSyntaxError) -> Bool in try scanner.scan(b, quick: false) }
+                    let carefulCells = Array(scanner.cells)
+                    let text = String(decoding: line, as: UTF8.self)
+                    if took {
+                        quickTook += 1
+                        XCTAssertEqual(try? careful.get(), true, text)
+                        XCTAssertEqual(quickCells, carefulCells, text)
+                    } else if (try? careful.get()) == true {
+                        carefulOnly += 1
+                    } else {
+                        refused += 1
+                    }
+                    // The public scan, quick pass first, answers as the careful pass alone does.
+                    let both = Result { () throws(JSONSyntaxError) -> Bool in try scanner.scan(b) }
+                    XCTAssertEqual(both, careful, text)
+                    XCTAssertEqual(Array(scanner.cells), carefulCells, text)
+                }
+            }
+        }
+        // Each way is taken often: the check is not vacuous.
+        XCTAssertGreaterThan(quickTook, 1000)
+        XCTAssertGreaterThan(carefulOnly, 100)
+        XCTAssertGreaterThan(refused, 1000)
+    }
+}
+
 final class SuppressionTests: XCTestCase {
     func grid(_ rows: [[Int]], columns: [String]) -> CountGrid {
         var t = CountTable(rowFields: ["r"], columnField: columns.count > 1 ? "c" : nil)

@@ -24,27 +24,59 @@ public struct CSVWriter {
 
     /// Appends one text field. `text` is UTF-8.
     public func appendText(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let neutralise = neutraliseFormulas && !text.isEmpty && CSVWriter.looksLikeFormula(text[0])
-        var needsQuotes = false
-        for c in text where c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D {
-            needsQuotes = true
-            break
+        let neutralise = neutraliseFormulas
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CSVWriter.room(text.count)) { field in
+            let n = CSVWriter.write(text, neutralise: neutralise, to: field.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: field[..<n]))
         }
-        if !needsQuotes {
-            if neutralise { out.append(UInt8(ascii: "'")) }
-            out.append(contentsOf: text)
-            return
+    }
+
+    /// The most bytes `write` makes of a text of `count` bytes: every byte a quote, doubled, in quotes, after a '.
+    @inline(__always)
+    static func room(_ count: Int) -> Int { 2 &* count &+ 3 }
+
+    /// Writes one text field at `to`, which has `room(text.count)` bytes; returns how many it wrote.
+    @inline(__always)
+    static func write(_ text: UnsafeBufferPointer<UInt8>, neutralise: Bool, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let src = text.baseAddress, text.count > 0 else { return 0 }
+        let n = text.count
+        let lead = neutralise && looksLikeFormula(src[0]) ? 1 : 0
+        guard needsQuotes(text) else {
+            if lead == 1 { p[0] = UInt8(ascii: "'") }
+            (p + lead).update(from: src, count: n)
+            return n &+ lead
         }
-        out.append(0x22)
-        if neutralise { out.append(UInt8(ascii: "'")) }
-        var start = 0
-        for (k, c) in text.enumerated() where c == 0x22 {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...k]))
-            out.append(0x22)
-            start = k + 1
+        p[0] = 0x22
+        var at = 1
+        if lead == 1 { p[1] = UInt8(ascii: "'"); at = 2 }
+        for k in 0..<n {
+            let c = src[k]
+            p[at] = c
+            at &+= 1
+            if c == 0x22 { p[at] = 0x22; at &+= 1 }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-        out.append(0x22)
+        p[at] = 0x22
+        return at &+ 1
+    }
+
+    /// Whether a field holds a comma, a quote, CR or LF; eight bytes at a time.
+    @inline(__always)
+    static func needsQuotes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let src = text.baseAddress!, n = text.count
+        var k = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        while n &- k >= 8 {
+            let w = UnsafeRawPointer(src + k).loadUnaligned(as: UInt64.self)
+            if hasZero(w ^ (ones &* 0x2C)) | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x0A)) | hasZero(w ^ (ones &* 0x0D)) != 0 { return true }
+            k &+= 8
+        }
+        while k < n {
+            let c = src[k]
+            if c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { return true }
+            k &+= 1
+        }
+        return false
     }
 
     public func appendText(_ text: String, to out: inout [UInt8]) {

@@ -61,7 +61,9 @@ public final class FieldScanner {
     }
 
     public let paths: [String]
-    public private(set) var cells: [Cell]
+    /// The cells of the last line scanned, one a path: raw memory, written in
+    /// the hot loop with no copy-on-write or exclusivity check. Valid until the next scan.
+    public let cells: UnsafeMutableBufferPointer<Cell>
     let levels: UnsafeMutableBufferPointer<Level>
     let entries: UnsafeMutableBufferPointer<Entry>
     let copies: UnsafeMutableBufferPointer<Int>
@@ -73,7 +75,8 @@ public final class FieldScanner {
 
     public init(paths: [String]) {
         self.paths = paths
-        cells = Array(repeating: .missing, count: paths.count)
+        cells = .allocate(capacity: paths.count)
+        cells.initialize(repeating: .missing)
         let root = Node(paths.enumerated().map { (ArraySlice($1.split(separator: ".", omittingEmptySubsequences: false)), $0) })
         // Breadth-first, so the root is level 0 and each level's entries are together.
         var nodes = [root], levelList: [Level] = [], entryList: [Entry] = [], copyList: [Int] = [], bytes: [UInt8] = []
@@ -111,6 +114,7 @@ public final class FieldScanner {
     }
 
     deinit {
+        cells.deallocate()
         levels.deallocate()
         entries.deallocate()
         copies.deallocate()
@@ -120,22 +124,27 @@ public final class FieldScanner {
     /// Scans one line. Returns false for valid JSON that is not an object
     /// (the cells are then all missing); throws for invalid JSON.
     public func scan(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Bool {
-        // The cells are filled in a local array and moved back once: a class
-        // property written per field would pay for an exclusivity check each time.
-        var found: [Cell] = []
-        swap(&found, &cells)
+        try scan(line, quick: true)
+    }
+
+    /// `quick` false scans with the careful pass alone (for the tests that hold the two passes to the same answers).
+    func scan(_ line: UnsafeBufferPointer<UInt8>, quick: Bool) throws(JSONSyntaxError) -> Bool {
+        let found = cells
         for k in found.indices { found[k] = .missing }
-        defer { swap(&found, &cells) }
+        if quick {
+            if quickScan(line, found) { return true }
+            for k in found.indices { found[k] = .missing }
+        }
         var c = JSONCursor(line)
         c.skipSpace()
         let isObject = c.i < c.end && c.b[c.i] == UInt8(ascii: "{")
-        if isObject { try scanObject(&c, 0, &found, depth: 0) } else { try c.skipValue(depth: 0) }
+        if isObject { try scanObject(&c, 0, found, depth: 0) } else { try c.skipValue(depth: 0) }
         c.skipSpace()
         guard c.i == c.end else { throw c.fail("unexpected text after the end of the value") }
         return isObject
     }
 
-    func scanObject(_ c: inout JSONCursor, _ level: Int, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) {
+    func scanObject(_ c: inout JSONCursor, _ level: Int, _ cells: UnsafeMutableBufferPointer<Cell>, depth: Int) throws(JSONSyntaxError) {
         guard try c.enter(depth: depth, close: UInt8(ascii: "}")) else { return }
         while true {
             c.skipSpace()
@@ -147,11 +156,11 @@ public final class FieldScanner {
                 let column = levels[child].column
                 if column >= 0 {
                     guard cells[column] == .missing else { throw c.fail("duplicate key", at: keyStart) }
-                    cells[column] = try value(&c, descendingInto: child, &cells, depth: depth + 1)
+                    cells[column] = try value(&c, descendingInto: child, cells, depth: depth + 1)
                     let l = levels[child]
                     for k in l.firstCopy..<(l.firstCopy + l.copyCount) { cells[copies[k]] = cells[column] }
                 } else if c.i < c.end, c.b[c.i] == UInt8(ascii: "{") {
-                    try scanObject(&c, child, &cells, depth: depth + 1)
+                    try scanObject(&c, child, cells, depth: depth + 1)
                 } else {
                     try c.skipValue(depth: depth + 1)
                 }
@@ -162,7 +171,7 @@ public final class FieldScanner {
         }
     }
 
-    func value(_ c: inout JSONCursor, descendingInto level: Int, _ cells: inout [Cell], depth: Int) throws(JSONSyntaxError) -> Cell {
+    func value(_ c: inout JSONCursor, descendingInto level: Int, _ cells: UnsafeMutableBufferPointer<Cell>, depth: Int) throws(JSONSyntaxError) -> Cell {
         guard c.i < c.end else { throw c.fail("the line ends where a value should be (truncated record?)") }
         let start = c.i
         switch c.b[c.i] {
@@ -173,7 +182,7 @@ public final class FieldScanner {
             try c.literal("null")
             return .null
         case UInt8(ascii: "{") where levels[level].entryCount > 0:
-            try scanObject(&c, level, &cells, depth: depth)
+            try scanObject(&c, level, cells, depth: depth)
             return .composite(start..<c.i)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             try c.skipValue(depth: depth)

@@ -105,14 +105,13 @@ struct JSONCursor {
     /// The high bit of each byte of a little-endian word that is a quote, a
     /// backslash, a control character or not ASCII. Bits above the first set
     /// one may be false (borrows), but the first is exact: `string()` goes to it.
+    /// A byte under 0x80 gets its high bit from `x - 1` only where `x` is 0 (here: a quote
+    /// or backslash, after the XOR) and from `x - 0x20` only where `x` is under 0x20; a
+    /// byte over 0x7F has its own. A borrow carries only out of a byte already marked.
     @inline(__always)
     static func attention(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let quote = hasZero(w ^ (ones &* 0x22))
-        let backslash = hasZero(w ^ (ones &* 0x5C))
-        let control = (w &- ones &* 0x20) & ~w & highs
-        return quote | backslash | control | (w & highs)
+        return (((w ^ (ones &* 0x22)) &- ones) | ((w ^ (ones &* 0x5C)) &- ones) | (w &- ones &* 0x20) | w) & highs
     }
 
     /// Validates one escape at the cursor (a backslash) and returns the scalar it stands for.

@@ -45,6 +45,9 @@ public final class Flattener {
     let kindColumn: Int
     /// Which columns some record had: raw memory, as it is written in the hot loop.
     let matched: UnsafeMutableBufferPointer<Bool>
+    /// Whether a CSV row can be written in one piece when its cells are plain (no age band to work out).
+    let plainRows: Bool
+    let crlf: Bool
 
     public init(columns: [Column], kind: String?, asOf: CivilDate, csv: CSVWriter) {
         self.columns = columns
@@ -56,6 +59,8 @@ public final class Flattener {
         kindColumn = columns.count
         matched = .allocate(capacity: columns.count)
         matched.initialize(repeating: false)
+        crlf = csv.lineEnd == [0x0D, 0x0A]
+        plainRows = !columns.contains(where: \.asAgeBand) && (crlf || csv.lineEnd == [0x0A])
     }
 
     deinit { matched.deallocate() }
@@ -100,6 +105,7 @@ public final class Flattener {
         }
         guard isObject else { throw RecordError("a record must be a JSON object") }
         if let kind, !scanner.cells[kindColumn].holds(kind, in: line, scanner) { return false }
+        if Encoder.self == CSVWriter.self, plainRows, appendPlainRow(line, to: &out) { return true }
         let start = out.count
         let cells = scanner.cells
         encoder.startRow(to: &out)
@@ -136,6 +142,48 @@ public final class Flattener {
             }
         }
         encoder.endRow(to: &out)
+        return true
+    }
+}
+
+extension Flattener {
+    /// The CSV row of a line whose cells are all plain (missing, null, text
+    /// with no escape, a number or boolean: the usual case), built on the
+    /// stack and appended in one piece. False, with nothing written, where a
+    /// cell needs `appendCells`' general path.
+    func appendPlainRow(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        let cells = scanner.cells, n = columns.count
+        var room = n &+ 2
+        for k in 0..<n {
+            switch cells[k] {
+            case .missing, .null: break
+            case .string(let r, false), .scalar(let r): room &+= CSVWriter.room(r.count)
+            default: return false
+            }
+        }
+        guard room <= 1 << 16 else { return false }
+        let neutralise = csv.neutraliseFormulas, crlf = crlf, matched = matched
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { row in
+            let p = row.baseAddress!, b = line.baseAddress!
+            var at = 0
+            for k in 0..<n {
+                if k > 0 { p[at] = 0x2C; at &+= 1 }
+                switch cells[k] {
+                case .missing: continue
+                case .null: break
+                case .string(let r, _):
+                    at &+= CSVWriter.write(UnsafeBufferPointer(start: b + r.lowerBound, count: r.count), neutralise: neutralise, to: p + at)
+                case .scalar(let r):
+                    (p + at).update(from: b + r.lowerBound, count: r.count)
+                    at &+= r.count
+                case .composite: break
+                }
+                matched[k] = true
+            }
+            if crlf { p[at] = 0x0D; at &+= 1 }
+            p[at] = 0x0A
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: at &+ 1))
+        }
         return true
     }
 }
