@@ -186,7 +186,7 @@ public struct NRMCaseFolder: CaseChecking {
     }
 
     /// An event waiting to be applied: 24 bytes. Its place in the input
-    /// (`CaseLog`'s count) is its place in `pending`, plus one.
+    /// (`CaseLog`'s count) is its place in `pending` plus `firstOrder`.
     struct Pending {
         let source: PackedSource
         let caseNumber: UInt32
@@ -211,6 +211,8 @@ public struct NRMCaseFolder: CaseChecking {
     /// Case numbers of the referrals, in input order.
     var referralOrder = ChunkedArray<UInt32>()
     var pending = ChunkedArray<Pending>()
+    /// The order of `pending`'s first event: those applied already came before.
+    var firstOrder = 1
     /// With --rejects, where each pending event's line is (by its place in `pending`).
     var places = ChunkedArray<PackedPlace>()
     /// The bytes of pending events' lines that cannot be read again, by order: only with --rejects.
@@ -330,7 +332,7 @@ public struct NRMCaseFolder: CaseChecking {
     /// Keeps the line by `place` when given, else its bytes when not empty (--rejects).
     mutating func add(_ event: NRMEvent, to referral: RecordID, at source: SourceLine, raw: [UInt8], place: LinePlace?) {
         guard let entry = log.entry(event, at: source, raw: []) else { return }
-        assert(entry.order == pending.count + 1, "every entry is pending")
+        assert(entry.order == firstOrder + pending.count, "every entry is pending")
         // More than 4 billion events would need a case file of hundreds of gigabytes.
         let order = UInt32(entry.order)
         if let place {
@@ -379,7 +381,7 @@ public struct NRMCaseFolder: CaseChecking {
             var c = cases[n]
             for (day, k) in events {
                 let p = pending[Int(k)]
-                let order = Int(k) + 1
+                let order = firstOrder + Int(k)
                 let entry = CaseEntry(event: NRMEvent(change: p.change, on: CivilDate(dayNumber: Int(day))), source: p.source.source(in: files),
                                       raw: raws[UInt32(order)] ?? [], order: order)
                 log.apply(entry, place: Int(k) < places.count ? places[Int(k)].place : nil) {
@@ -389,6 +391,7 @@ public struct NRMCaseFolder: CaseChecking {
             }
             cases[n] = c
         }
+        firstOrder += pending.count
         pending.removeAll()
         places.removeAll()
         raws = [:]
