@@ -144,6 +144,8 @@ print(f"  status (full rule checks and the fold) vs a jq kind filter: {t['jq (se
 PY
 # A compact fact per referral and per decision, never a line (issue 17).
 echo "  peak RSS of nrm-referral status: $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 "$CASES") MiB; validate: $(rss_mib "$BIN/nrm-referral" validate "$CASES") MiB (target: at most 150 MiB; a compact fact per referral and per decision)"
+# With --rejects an event keeps where its line is (16 bytes), not the line.
+echo "  with --rejects: status $(rss_mib "$BIN/nrm-referral" status --as-of 2026-01-01 --rejects "$DATA/nrm-rejects.ndjson" "$CASES") MiB; validate $(rss_mib "$BIN/nrm-referral" validate --rejects "$DATA/nrm-rejects.ndjson" "$CASES") MiB"
 
 echo "== missing-child report over the same 5,000 children: memory grows with children, not events"
 for n in 100000 1000000; do

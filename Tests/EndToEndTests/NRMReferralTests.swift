@@ -140,6 +140,49 @@ final class NRMReferralTests: XCTestCase {
         XCTAssertEqual(r.lines.count, 2, "the referral and its first RG pass")
     }
 
+    /// --rejects holds every rejected line byte for byte and in order (bad
+    /// lines as read, then the events a case rule refuses, in line order),
+    /// whether the fold reads an event's bytes back from a file, from a pipe
+    /// it copied, or keeps them (a pipe read once, under --keep-voided).
+    func testRejectedEventsKeepTheirBytesAndLineOrder() throws {
+        let dir = Tools.scratch()
+        func line(_ fields: String) -> String { #"{"kind":"nrm-decision","v":1,"# + fields + "}" }
+        // Each line with whether it is bad as read (r), refused by its case (c) or good (g).
+        let first: [(String, Character)] = [
+            (String(decoding: try Tools.run(tool, newChild("ref-1")).stdout.dropLast(), as: UTF8.self), "g"),
+            (line(#""id":"d1","referral":"ref-1","stage":"rg","outcome":"positive","on":"2026-11-22""#), "c"),   // d2 is dated first
+            (#"{"kind":"nrm-decision","v":1,"id":"broken""#, "r"),
+            (line(#""id":"d2","referral":"ref-1","stage":"rg","outcome":"negative","on":"2026-11-21""#) + "  \t\r", "g"),
+            (String(decoding: try Tools.run(tool, newChild("ref-2")).stdout.dropLast(), as: UTF8.self), "g"),
+            ("{ \"kind\" :\t\"nrm-withdrawal\", \"v\":1, \"id\":\"w1\", \"referral\":\"ref-2\", \"on\":\"2026-11-19\" }\r", "c"),
+            (line(#""id":"d3","referral":"ref-404","stage":"rg","outcome":"positive","on":"2026-11-22""#), "c"),
+        ]
+        let second: [(String, Character)] = [
+            (line(#""id":"d4","referral":"ref-2","stage":"cg","outcome":"positive","on":"2026-11-23""#) + " ", "c"),
+            (line(#""id":"d5","referral":"ref-2","stage":"rg","outcome":"maybe","on":"2026-11-23""#), "r"),
+            (line(#""id":"d6","referral":"ref-1","stage":"cg","outcome":"positive","on":"2026-12-30""#), "c"),
+        ]
+        let a = dir.appendingPathComponent("a.ndjson"), b = dir.appendingPathComponent("b.ndjson")
+        try Data(first.map { $0.0 + "\n" }.joined().utf8).write(to: a)
+        try Data(second.map { $0.0 + "\n" }.joined().utf8).write(to: b)
+        let all = first + second
+        let expected = Data((all.filter { $0.1 == "r" } + all.filter { $0.1 == "c" }).map { $0.0 + "\n" }.joined().utf8)
+        XCTAssertEqual(all.filter { $0.1 != "g" }.count, 7)
+
+        let rejects = dir.appendingPathComponent("rejects.ndjson").path
+        for command in ["nrm-referral status --as-of 2027-01-01 --rejects \(rejects) \(a.path) \(b.path)",
+                        "nrm-referral validate --rejects \(rejects) \(a.path) \(b.path)",
+                        "cat \(a.path) | nrm-referral status --as-of 2027-01-01 --rejects \(rejects) - \(b.path)",
+                        "cat \(b.path) | nrm-referral validate --rejects \(rejects) \(a.path) -",
+                        "cat \(a.path) | csv-report nrm-stats --as-of 2027-01-01 --keep-voided --rejects \(rejects) - \(b.path)",
+                        "csv-report nrm-stats --as-of 2027-01-01 --rejects \(rejects) \(a.path) \(b.path)"] {
+            let r = try Tools.sh(command + " >/dev/null")
+            XCTAssertEqual(r.status, 65, command)
+            XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.contains(".ndjson:") || $0.contains("<stdin>:") }.count, 7, r.stderr)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: rejects)), expected, command)
+        }
+    }
+
     func testPassCopiesOtherKindsThrough() throws {
         var input = try Tools.run(tool, newChild("ref-1")).stdout
         let other = #"{"kind":"missing-episode","v":1,"id":"m1","note":"kept \u00e9 as is"}"# + "\n"

@@ -45,4 +45,34 @@ final class LineReaderTests: XCTestCase {
         let got = try lines(Array("\(String(repeating: "q", count: 16))\n\(String(repeating: "r", count: 17))\n".utf8), max: 16)
         XCTAssertEqual(got.map(\.2), [nil, 17])
     }
+
+    /// A line's offset finds its exact bytes again in the file (`--rejects`
+    /// reads them back rather than holding them), across slides of a small
+    /// buffer, its growth, an over-long line, CRLF, a BOM and a last line
+    /// with no newline; from a file read from an offset, and from a range.
+    func testOffsetsFindEachLineAgain() throws {
+        var text: [UInt8] = Array("\u{FEFF}first\r\n".utf8)
+        for k in 0..<40 { text += Array("line \(k) \(String(repeating: "w", count: k * 3))\(k % 3 == 0 ? "\r" : "")\n".utf8) }
+        text += Array("\(String(repeating: "o", count: 300))\n\n  \t\nlast".utf8)
+        let path = NSTemporaryDirectory() + "/linereader-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY)
+        defer { close(fd); unlink(path) }
+        func check(_ reader: LineReader, from start: Int) throws {
+            var seen = 0
+            try reader.forEachLine { line in
+                guard line.overlongLength == nil else { return }
+                XCTAssertGreaterThanOrEqual(line.offset, start)
+                let again = try OpenedInput(name: "t", fd: fd).bytes(at: line.offset, count: line.raw.count)
+                XCTAssertEqual(again, Array(line.raw), "line \(line.number)")
+                seen += 1
+            }
+            XCTAssertGreaterThan(seen, 20)
+        }
+        try check(LineReader(fd: fd, maxLineBytes: 200), from: 0)
+        XCTAssertEqual(lseek(fd, 9, SEEK_SET), 9)
+        try check(LineReader(fd: fd, maxLineBytes: 64, end: text.count), from: 9)
+        try check(LineReader(fd: fd, maxLineBytes: 64, range: 9..<text.count, atStart: false), from: 9)
+        XCTAssertThrowsError(try OpenedInput(name: "t", fd: fd).bytes(at: text.count - 2, count: 3), "past the end: the file shrank")
+    }
 }

@@ -12,6 +12,9 @@ public struct InputLine {
     public let overlongLength: Int?
     /// The input ended before a newline: the last line of a file without one.
     public var endsWithoutNewline = false
+    /// Where `raw` starts: for a regular file its offset in the file, so the
+    /// line can be read again (`pread`) instead of held; for a pipe, the bytes read before it.
+    public var offset = 0
 }
 
 /// Reads lines from a file descriptor in chunks, never loading a whole file.
@@ -25,6 +28,8 @@ public final class LineReader {
     var buffer: UnsafeMutablePointer<UInt8>
     var capacity: Int
     var start = 0, filled = 0
+    /// The input offset of `buffer[0]`.
+    var base: Int
     var lineNumber = 0
     var eof = false
     public var overflowSink: ((UnsafeBufferPointer<UInt8>) -> Void)?
@@ -40,7 +45,10 @@ public final class LineReader {
     public init(fd: Int32, maxLineBytes: Int = LineReader.defaultMaxLineBytes, end: Int? = nil) {
         self.fd = fd
         self.maxLineBytes = maxLineBytes
-        left = end.map { max(0, $0 - Int(lseek(fd, 0, SEEK_CUR))) }
+        // A pipe has no offset: its lines are counted from where reading starts.
+        let at = max(0, Int(lseek(fd, 0, SEEK_CUR)))
+        base = at
+        left = end.map { max(0, $0 - at) }
         atStart = true
         capacity = min(1 << 20, maxLineBytes + 1)
         buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
@@ -53,6 +61,7 @@ public final class LineReader {
         self.maxLineBytes = maxLineBytes
         left = range.count
         offset = range.lowerBound
+        base = range.lowerBound
         self.atStart = atStart
         // A small block needs no large buffer; a long line grows it as it would.
         capacity = min(1 << 20, maxLineBytes + 1, max(4096, range.count + 1))
@@ -76,13 +85,13 @@ public final class LineReader {
             }
             if eof {
                 if filled > start { try emit(from: start, to: filled, unterminated: true, body) }
-                start = 0; filled = 0
+                base += filled; start = 0; filled = 0
                 return
             }
             // Make room: slide the partial line to the front, or grow, or overflow.
             if start > 0 {
                 memmove(buffer, buffer + start, filled - start)
-                filled -= start; start = 0
+                base += start; filled -= start; start = 0
             }
             if filled == capacity {
                 if capacity <= maxLineBytes {
@@ -129,7 +138,7 @@ public final class LineReader {
             }
             overflowSink?(UnsafeBufferPointer(start: buffer + start, count: filled - start))
             total += filled - start
-            start = 0; filled = 0
+            base += filled; start = 0; filled = 0
             if eof { break }
             try fill()
         }
@@ -145,6 +154,6 @@ public final class LineReader {
         if z > a, buffer[z - 1] == 0x0D { z -= 1 }
         if lineNumber == 1, atStart, z - a >= 3, buffer[a] == 0xEF, buffer[a + 1] == 0xBB, buffer[a + 2] == 0xBF { a += 3 }
         try body(InputLine(number: lineNumber, bytes: UnsafeBufferPointer(start: buffer + a, count: z - a), raw: raw, overlongLength: nil,
-                           endsWithoutNewline: unterminated))
+                           endsWithoutNewline: unterminated, offset: base + s))
     }
 }

@@ -8,6 +8,19 @@ public struct InputRecord {
     public let kind: String
     /// The exact bytes of the line; valid only inside the callback.
     public let raw: UnsafeBufferPointer<UInt8>
+    /// Where those bytes are, when asked for and the input can be read again.
+    public var place: LinePlace? = nil
+}
+
+/// Where a line's exact bytes are in an input that can be read again (a
+/// regular file, or a pipe copied to one): a fold keeps this, 16 bytes,
+/// rather than the line, and reads the bytes back for `--rejects` (issue 17).
+public struct LinePlace: Sendable, Equatable {
+    /// The input's place among those read.
+    public let input: Int
+    /// Its offset in the input, and its length (terminator excluded).
+    public let offset: Int
+    public let length: Int
 }
 
 /// A rule broken by one record: reported against its line, which goes to `--rejects`.
@@ -88,6 +101,26 @@ public struct OpenedInput {
         try rewind()
     }
 
+    /// Whether a line read from it can be read again by its offset (`LinePlace`).
+    public var canBeReadAgain: Bool {
+        var st = stat()
+        return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The `count` bytes at `offset`, read again; the input must not have shrunk.
+    public func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n > 0 { done += n; continue }
+            if n < 0, errno == EINTR { continue }
+            let why = n == 0 ? "it is shorter than when it was read" : String(cString: strerror(errno))
+            throw CommandFailure("cannot read \(name) again for the rejects file: \(why)", exitCode: .ioError)
+        }
+        return bytes
+    }
+
     public func rewind() throws {
         guard lseek(fd, 0, SEEK_SET) == 0 else {
             throw CommandFailure("cannot rewind \(name): \(String(cString: strerror(errno)))", exitCode: .ioError)
@@ -117,17 +150,19 @@ public enum VoidHandling: Sendable {
 
 /// The same over inputs already open, read from their start. To honour voids a
 /// pipe is first copied to a temporary file (so `opened` may change), for a
-/// first pass that finds the voids.
+/// first pass that finds the voids. With `places`, each record from an input
+/// that can be read again says where its line is (`InputRecord.place`).
 public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnostics, voids handling: VoidHandling = .honour,
-                          maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                          maxLineBytes: Int = LineReader.defaultMaxLineBytes, places: Bool = false,
                           _ body: (InputRecord) throws -> Void) throws {
     var voids = Voids()
     if handling == .honour {
         for k in opened.indices { try opened[k].makeRewindable() }
         voids = try Voids.find(in: opened)
     }
+    let readAgain = opened.map { places && $0.canBeReadAgain }
     var voided = 0
-    try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { name, line in
+    try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { k, name, line in
         let value: JSONValue
         do throws(JSONSyntaxError) {
             value = try JSONParser.parse(line.bytes)
@@ -159,7 +194,8 @@ public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnosti
                     return
                 }
             }
-            try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw))
+            let place = readAgain[k] ? LinePlace(input: k, offset: line.offset, length: line.raw.count) : nil
+            try body(InputRecord(file: name, line: line.number, object: object, kind: kind, raw: line.raw, place: place))
         } catch let e as RecordError {
             try diagnostics.reject(name, line.number, e.description, raw: line.raw)
         }
@@ -174,7 +210,13 @@ public func forEachRecord(in opened: inout [OpenedInput], diagnostics: Diagnosti
 public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
                         maxLineBytes: Int = LineReader.defaultMaxLineBytes,
                         _ body: (String, InputLine) throws -> Void) throws {
-    for input in opened {
+    try forEachLine(in: opened, diagnostics: diagnostics, maxLineBytes: maxLineBytes) { _, name, line in try body(name, line) }
+}
+
+/// The same, with each input's place among `opened`.
+func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics, maxLineBytes: Int,
+                 _ body: (Int, String, InputLine) throws -> Void) throws {
+    for (k, input) in opened.enumerated() {
         let name = input.name
         let reader = LineReader(fd: input.fd, maxLineBytes: maxLineBytes, end: input.end)
         var sinkError: Error?
@@ -195,7 +237,7 @@ public func forEachLine(in opened: [OpenedInput], diagnostics: Diagnostics,
                     return
                 case .record: break
                 }
-                try body(name, line)
+                try body(k, name, line)
             }
         } catch let e as POSIXError {
             throw CommandFailure("cannot read \(name): \(String(cString: strerror(e.code.rawValue)))", exitCode: .ioError)

@@ -17,11 +17,13 @@ public struct SourceLine: Hashable, Sendable, CustomStringConvertible {
 /// against the record's line, with the record's bytes for `--rejects`.
 public struct CaseProblem: Sendable {
     public let source: SourceLine
-    /// The exact line; empty unless `--rejects` keeps lines.
+    /// The exact line; empty unless `--rejects` keeps lines, or when they are kept by `place`.
     public let raw: [UInt8]
     public let message: String
     /// Place in the input, so problems are reported in line order.
     let order: Int
+    /// Where the line is, when the fold kept that rather than its bytes (`CaseFolder.keepsLinesByPlace`).
+    public var place: LinePlace? = nil
 }
 
 /// A record that a fold applies to a case.
@@ -68,19 +70,19 @@ public struct CaseLog<Event: CaseEvent> {
         return CaseEntry(event: event, source: source, raw: raw, order: count)
     }
 
-    public mutating func report(_ message: String, on entry: CaseEntry<Event>) {
-        found.append(CaseProblem(source: entry.source, raw: entry.raw, message: message, order: entry.order))
+    public mutating func report(_ message: String, on entry: CaseEntry<Event>, place: LinePlace? = nil) {
+        found.append(CaseProblem(source: entry.source, raw: entry.raw, message: message, order: entry.order, place: place))
     }
 
     /// Applies one entry; a `RecordError` thrown by `body` is a problem on the
-    /// entry's line, and the entry is left out.
-    public mutating func apply(_ entry: CaseEntry<Event>, _ body: (CaseEntry<Event>) throws -> Void) {
+    /// entry's line (kept by `place` when given), and the entry is left out.
+    public mutating func apply(_ entry: CaseEntry<Event>, place: LinePlace? = nil, _ body: (CaseEntry<Event>) throws -> Void) {
         do {
             try body(entry)
         } catch let e as RecordError {
-            report(e.description, on: entry)
+            report(e.description, on: entry, place: place)
         } catch {
-            report("\(error)", on: entry)
+            report("\(error)", on: entry, place: place)
         }
     }
 
@@ -125,6 +127,14 @@ public protocol CaseFolder {
     mutating func take(_ record: InputRecord, at source: SourceLine, raw: [UInt8]) throws -> Bool
     /// Applies what is still waiting; returns the problems found, in input order.
     mutating func resolve() -> [CaseProblem]
+    /// Whether, for `--rejects`, it keeps where an event's line is
+    /// (`InputRecord.place`) rather than its bytes, when the input can be read
+    /// again; the bytes are read back when the event is rejected.
+    static var keepsLinesByPlace: Bool { get }
+}
+
+extension CaseFolder {
+    public static var keepsLinesByPlace: Bool { false }
 }
 
 /// The one case-file reader every fold uses.
@@ -134,14 +144,16 @@ public enum CaseFile {
     /// `--rejects`); records the folder does not fold go to `other`.
     public static func fold<Folder: CaseFolder>(_ inputs: inout [OpenedInput], into folder: inout Folder, diagnostics: Diagnostics,
                                                 voids: VoidHandling = .honour, other: (InputRecord) throws -> Void) throws {
-        // Event lines are kept for --rejects only: otherwise a case file's events need not hold their bytes.
+        // Event lines are kept for --rejects only: otherwise a case file's events
+        // need not hold their bytes; nor, where the folder keeps places, the lines of an input that can be read again.
         let keepRaw = diagnostics.keepsRejects
-        try forEachRecord(in: &inputs, diagnostics: diagnostics, voids: voids) { r in
-            let folded = try folder.take(r, at: SourceLine(file: r.file, line: r.line), raw: keepRaw ? Array(r.raw) : [])
+        try forEachRecord(in: &inputs, diagnostics: diagnostics, voids: voids, places: keepRaw && Folder.keepsLinesByPlace) { r in
+            let folded = try folder.take(r, at: SourceLine(file: r.file, line: r.line), raw: keepRaw && r.place == nil ? Array(r.raw) : [])
             if !folded { try other(r) }
         }
         for p in folder.resolve() {
-            try diagnostics.reject(p.source.file, p.source.line, p.message, raw: p.raw)
+            let raw = try p.place.map { try inputs[$0.input].bytes(at: $0.offset, count: $0.length) } ?? p.raw
+            try diagnostics.reject(p.source.file, p.source.line, p.message, raw: raw)
         }
     }
 
