@@ -24,9 +24,8 @@ public struct CSVWriter {
 
     /// Appends one text field. `text` is UTF-8.
     public func appendText(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let neutralise = neutraliseFormulas
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CSVWriter.room(text.count)) { field in
-            let n = CSVWriter.write(text, neutralise: neutralise, to: field.baseAddress!)
+            let n = CSVWriter.write(text, neutralise: neutraliseFormulas, to: field.baseAddress!)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: field[..<n]))
         }
     }

@@ -1,4 +1,4 @@
-/// The field scanner's quick pass (issue 18): the same walk as `scanObject`,
+/// The field scanner's quick pass (issue 17): the same walk as `scanObject`,
 /// over raw memory, with no throwing and no per-token calls, and the values
 /// no column asks for skipped by one flat loop (a bit a level says object or
 /// array) rather than by recursion. It validates as much as the careful pass
